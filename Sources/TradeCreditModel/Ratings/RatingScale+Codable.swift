@@ -46,24 +46,3 @@ extension PDMap.Key {
     }
 }
 
-extension RatingScale {
-    private enum CodingKeys: String, CodingKey { case id, name, kind, direction, notRatedLabels, defaultLabels, pdMap }
-
-    /// Decodes and validates like ``init(id:name:kind:direction:notRatedLabels:defaultLabels:pdMap:)``.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        do {
-            try self.init(
-                id: try container.decode(String.self, forKey: .id),
-                name: try container.decode(String.self, forKey: .name),
-                kind: try container.decode(Kind.self, forKey: .kind),
-                direction: try container.decodeIfPresent(Direction.self, forKey: .direction) ?? .higherIsBetter,
-                notRatedLabels: try container.decodeIfPresent(Set<String>.self, forKey: .notRatedLabels) ?? [],
-                defaultLabels: try container.decodeIfPresent(Set<String>.self, forKey: .defaultLabels) ?? [],
-                pdMap: try container.decode(PDMap.self, forKey: .pdMap))
-        } catch let error as ModelError {
-            throw DecodingError.dataCorruptedError(forKey: .pdMap, in: container, debugDescription: error.description)
-        }
-    }
-}
-

@@ -1,1 +1,7 @@
-import TradeCreditModel
+@_exported public import TradeCreditModel
+
+/// The version of the TradeCredit SDK.
+public enum TradeCreditVersion {
+    /// Semantic version of this release.
+    public static let current = "0.1.0"
+}

@@ -564,3 +564,33 @@ struct MoneyCodingTests {
         #expect(try money("-1") != money("1"))
     }
 }
+
+// MARK: - Extreme values must throw, never trap
+
+@Suite("Money extreme values")
+struct MoneyExtremeValueTests {
+    /// −(2^127 − 1) − 1 is exactly Int128.min. Whatever subtraction does (throw `.overflow` or return the value),
+    /// the result must be usable: negating it, taking its magnitude or splitting it must not crash the process.
+    @Test func smallestSignificandDoesNotTrap() async {
+        await #expect(processExitsWith: .success) {
+            let low = try Money(parsing: "-170141183460469231731687303715884105727", currency: .EUR, strict: false)
+            if let lowest = try? low - Money(parsing: "1", currency: .EUR) {
+                _ = lowest.negated
+                _ = lowest.magnitude
+                _ = try? lowest.allocated(into: 2)
+                _ = try? Money.zero(.EUR) - lowest
+            }
+        }
+    }
+
+    /// (−2^64) × 2^63 = −2^127 = Int128.min again, this time through a product.
+    @Test func productReachingTheSmallestSignificandDoesNotTrap() async {
+        await #expect(processExitsWith: .success) {
+            let amount = try Money(parsing: "-18446744073709551616", currency: .EUR, strict: false)
+            if let product = try? amount.multiplied(by: Decimal(string: "9223372036854775808")!) {
+                _ = product.negated
+                _ = product.magnitude
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// The buyers file: the one CSV format every command that reads buyers uses (Documentation/CLI.md).
+///
+/// Columns, by header name (order free): `id`, `legal_name`, `country` (required); `identifiers` (`;`-separated
+/// `SCHEME:VALUE`), `category` (business, individual, publicBody, institution; default business), `sector` (NACE,
+/// `F` or `F41`), `incorporation_date` (YYYY-MM-DD), `related_party` (yes/no), `group`, `requested_limit`,
+/// `currency`, `payment_terms_days`, `expected_turnover`. Amounts are plain decimals in `currency`, with at most
+/// the currency's decimals.
+public enum BuyersFile {
+    /// Required columns.
+    public static let requiredColumns = ["id", "legal_name", "country"]
+    /// Optional columns.
+    public static let optionalColumns = [
+        "identifiers", "category", "sector", "incorporation_date", "related_party", "group",
+        "requested_limit", "currency", "payment_terms_days", "expected_turnover",
+    ]
+
+    /// Parses and validates a buyers file. All or nothing: the first problem throws.
+    /// - Throws: ``InputError`` naming `file`, the line and the column.
+    public static func parse(_ text: String, file: String) throws -> [BuyerRecord] {
+        let table = try CSVTable(parsing: text, file: file)
+        try table.requireColumns(requiredColumns, optional: optionalColumns, file: file)
+        var records: [BuyerRecord] = []
+        var lineOfID: [BuyerID: Int] = [:]
+        for row in table.rows {
+            let record = try parseRow(row, file: file)
+            if let first = lineOfID[record.buyer.id] {
+                throw InputError(file: file, line: row.line, field: "id",
+                                 "buyer id \"\(record.buyer.id)\" already used on line \(first)")
+            }
+            lineOfID[record.buyer.id] = row.line
+            records.append(record)
+        }
+        return records
+    }
+
+    private static func parseRow(_ row: CSVTable.Row, file: String) throws -> BuyerRecord {
+        // Each column is parsed on its own so that an error names the column it came from.
+        func column<T>(_ name: String, _ parse: (String) throws -> T) throws -> T? {
+            guard let text = row.value(name) else { return nil }
+            do { return try parse(text) } catch let error as ModelError {
+                throw InputError(file: file, line: row.line, column: name, error)
+            }
+        }
+        func required<T>(_ name: String, _ parse: (String) throws -> T) throws -> T {
+            guard let value = try column(name, parse) else {
+                throw InputError(file: file, line: row.line, field: name, "a value is required")
+            }
+            return value
+        }
+
+        let id = try required("id") { try BuyerID($0) }
+        let name = try required("legal_name") { $0 }
+        let country = try required("country") { try CountryCode($0) }
+        let identifiers = try column("identifiers") { text in
+            try text.split(separator: ";").map { try BuyerIdentifier(parsing: String($0)) }
+        } ?? []
+        let category = try column("category") { text in
+            guard let category = BuyerCategory(rawValue: text) else {
+                throw ModelError(.invalidFormat, value: text,
+                                 "expected one of \(BuyerCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return category
+        } ?? .business
+        let sector = try column("sector") { try NACECode(parsing: $0) }
+        let incorporation = try column("incorporation_date") { try CalendarDate(parsing: $0) }
+        let relatedParty = try column("related_party") { try parseYesNo($0) } ?? false
+        let group = try column("group") { try BuyerGroupID($0) }
+        let currency = try column("currency") { try CurrencyCode($0) }
+        func amount(_ name: String) throws -> Money? {
+            guard row.value(name) != nil else { return nil }
+            guard let currency else {
+                throw InputError(file: file, line: row.line, field: "currency", "needed for \(name)")
+            }
+            let money = try column(name) { try Money(parsing: $0, currency: currency, strict: true) }!
+            guard !money.isNegative else {
+                throw InputError(file: file, line: row.line, field: name, "cannot be negative (\"\(money.amountText)\")")
+            }
+            return money
+        }
+        let requestedLimit = try amount("requested_limit")
+        let turnover = try amount("expected_turnover")
+        let terms = try column("payment_terms_days") { text in
+            guard let days = Int(text), (0...3_650).contains(days) else {
+                throw ModelError(.outOfRange, value: text, "expected whole days from 0 to 3650")
+            }
+            return days
+        }
+        do {
+            let buyer = try Buyer(id: id, legalName: name, country: country, identifiers: identifiers, category: category,
+                                  sector: sector, incorporationDate: incorporation, isRelatedParty: relatedParty,
+                                  groupID: group)
+            return BuyerRecord(buyer: buyer, requestedLimit: requestedLimit, paymentTermsDays: terms,
+                               expectedAnnualTurnover: turnover)
+        } catch let error as ModelError {
+            throw InputError(file: file, line: row.line, error)
+        }
+    }
+
+    private static func parseYesNo(_ text: String) throws -> Bool {
+        switch text.lowercased() {
+        case "yes", "y", "true", "1": return true
+        case "no", "n", "false", "0": return false
+        default: throw ModelError(.invalidFormat, value: text, "expected yes or no")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import TradeCredit
+
+/// `tradecredit demo`: the whole story on embedded sample data (grows with each part of the SDK).
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the demonstration on the embedded sample data.",
+        discussion: """
+        Validates the embedded sample buyers and shows which of them a typical policy covers.
+
+        Example:
+          tradecredit demo --format json
+        """
+    )
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        guard format != .csv else { throw ValidationError("--format: the demo prints table or json") }
+    }
+
+    func run() async throws {
+        let records = try SampleData.buyers()
+        let policy = DemoPolicy.terms
+        let report = BuyerCoverageReport(records: records, policy: policy)
+        switch format {
+        case .json:
+            print(try JSONOutput.string(DemoOutput(policy: policy, buyers: report.entries)))
+        case .table, .csv:
+            print("TradeCredit \(TradeCreditVersion.current) demo: embedded sample data")
+            print("")
+            print("Policy \(policy.policyID): \(policy.currency), \(policy.period.start) to \(policy.period.end), "
+                  + "insured \(Percent.text(policy.insuredPercentage)), typical terms")
+            print("")
+            print("Buyers (\(records.count), validated)")
+            print(report.table().render())
+            let covered = report.entries.filter(\.covered).count
+            print("")
+            print("\(covered) of \(records.count) buyers can be insured under this policy.")
+        }
+    }
+}
+
+/// The policy the demo runs under: the typical terms, in EUR, for calendar year 2026.
+enum DemoPolicy {
+    static let terms: PolicyTerms = {
+        let period = try! DatePeriod(start: CalendarDate(year: 2026, month: 1, day: 1),
+                                     end: CalendarDate(year: 2026, month: 12, day: 31))
+        return PolicyTerms.typical(policyID: "DEMO-2026", currency: .EUR, period: period)
+    }()
+}
+
+/// The JSON document of `tradecredit demo --format json`.
+struct DemoOutput: Encodable {
+    let policy: PolicyTerms
+    let buyers: [BuyerCoverageReport.Entry]
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import TradeCredit
+
+/// `tradecredit`: the sample CLI of the TradeCredit SDK.
+struct TradeCreditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tradecredit",
+        abstract: "Trade credit insurance on the command line: buyers, limits, premiums and claims.",
+        discussion: """
+        A sample of what the TradeCredit SDK does, on embedded data or on your files.
+        Exit status: 0 success, 1 failure (network, upstream), 2 bad input or usage.
+
+        Examples:
+          tradecredit demo
+          tradecredit buyers validate --buyers buyers.csv
+        """,
+        version: TradeCreditVersion.current,
+        subcommands: [DemoCommand.self, BuyersCommand.self]
+    )
+}

@@ -1,0 +1,28 @@
+import Foundation
+import TradeCredit
+
+/// Reads the text of a file named on the command line, turning every failure into an ``InputError``.
+enum InputFile {
+    /// Files larger than this are refused rather than read whole (64 MiB).
+    static let maximumSize = 64 * 1024 * 1024
+
+    static func text(at path: String) throws -> String {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, "no such file")
+        }
+        guard !isDirectory.boolValue else { throw InputError(file: path, "is a directory, not a file") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= maximumSize else {
+            throw InputError(file: path, "file too large (\(size) bytes; at most \(maximumSize))")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError(file: path, "cannot be read (permission?)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: path, "not UTF-8 text") }
+        // A byte-order mark would otherwise become part of the first column name.
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+}

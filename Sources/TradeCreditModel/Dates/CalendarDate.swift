@@ -72,16 +72,20 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// The date `days` later (earlier when negative). - Throws: `.invalidDate` past the supported years.
     public func adding(days: Int) throws -> CalendarDate {
-        try CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+        let (target, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        guard !overflow else {
+            throw ModelError(.invalidDate, value: description, "adding \(days) days leaves years 1...9999")
+        }
+        return try CalendarDate(daysSinceEpoch: target)
     }
 
     /// The date `months` later, on the same day or the month's last day when it is shorter (Jan 31 + 1 month is
     /// Feb 28 or 29). - Throws: `.invalidDate` past the supported years.
     public func adding(months: Int) throws -> CalendarDate {
         let (y, m, d) = components
-        let total = y * 12 + (m - 1) + months
+        let (total, overflow) = (y * 12 + (m - 1)).addingReportingOverflow(months)
         let year = total / 12, month = total % 12 + 1
-        guard CalendarDate.supportedYears.contains(year) else {
+        guard !overflow, total >= 0, CalendarDate.supportedYears.contains(year) else {
             throw ModelError(.invalidDate, value: description, "adding \(months) months leaves years 1...9999")
         }
         return try CalendarDate(year: year, month: month, day: min(d, CalendarDate.daysInMonth(year: year, month: month)))

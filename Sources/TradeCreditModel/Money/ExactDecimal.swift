@@ -23,6 +23,12 @@ package struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
 
     package static let zero = ExactDecimal(significand: 0, scale: 0)
 
+    /// A result of arithmetic: `Int128.min` has no positive counterpart (negating it traps), so it counts as overflow.
+    private static func checked(_ significand: Int128, scale: Int) throws -> ExactDecimal {
+        guard significand != .min else { throw overflowError }
+        return ExactDecimal(significand: significand, scale: scale)
+    }
+
     /// Parses plain decimal text: an optional sign, digits, an optional point and digits. No exponent, no grouping,
     /// no spaces inside; `NaN`, `inf`, `1e400`, `12abc` and the empty string are rejected.
     package static func parse(_ text: Substring, field: String? = nil) throws -> ExactDecimal {
@@ -121,7 +127,7 @@ package struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         let factor = try ExactDecimal.powerOfTen(newScale - scale)
         let (value, overflow) = significand.multipliedReportingOverflow(by: factor)
         guard !overflow else { throw ExactDecimal.overflowError }
-        return ExactDecimal(significand: value, scale: newScale)
+        return try ExactDecimal.checked(value, scale: newScale)
     }
 
     /// The value rounded to `newScale` decimals by `rule`; widening when `newScale` is larger.
@@ -136,7 +142,7 @@ package struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         let (a, b) = (try lhs.widened(to: scale), try rhs.widened(to: scale))
         let (sum, overflow) = a.significand.addingReportingOverflow(b.significand)
         guard !overflow else { throw overflowError }
-        return ExactDecimal(significand: sum, scale: scale)
+        return try checked(sum, scale: scale)
     }
 
     package static func - (lhs: ExactDecimal, rhs: ExactDecimal) throws -> ExactDecimal {
@@ -146,17 +152,15 @@ package struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     /// The exact product; trailing zeros beyond `keepScale` are dropped so that chains of products stay small.
     package func multiplied(by other: ExactDecimal, keepScale: Int = 0) throws -> ExactDecimal {
         let (product, overflow) = significand.multipliedReportingOverflow(by: other.significand)
-        var result = ExactDecimal(significand: product, scale: 0)
-        var scale = self.scale + other.scale
-        if overflow || scale > ExactDecimal.maxScale {
+        let productScale = self.scale + other.scale
+        if overflow || product == .min || productScale > ExactDecimal.maxScale {
             // Try again with both operands trimmed before giving up.
             let a = trimmed(), b = other.trimmed()
             guard a != self || b != other else { throw ExactDecimal.overflowError }
             return try a.multiplied(by: b, keepScale: keepScale)
         }
-        result = ExactDecimal(significand: product, scale: scale)
-        scale = min(keepScale, scale)
-        return result.trimmed(minimumScale: max(scale, 0))
+        let result = ExactDecimal(significand: product, scale: productScale)
+        return result.trimmed(minimumScale: max(min(keepScale, productScale), 0))
     }
 
     /// `self ÷ divisor`, rounded by `rule` to `scale` decimals. Exact up to that one rounding.
@@ -177,18 +181,21 @@ package struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
             guard !overflow else { throw ExactDecimal.overflowError }
             denominator = value
         }
-        return ExactDecimal(significand: ExactDecimal.divide(numerator, by: denominator, rule: rule), scale: resultScale)
+        return try ExactDecimal.checked(ExactDecimal.divide(numerator, by: denominator, rule: rule), scale: resultScale)
     }
 
     /// Three-way comparison of values (not of representations): `1.50 == 1.5`.
     package static func compare(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> Int {
         let scale = max(lhs.scale, rhs.scale)
-        guard let a = try? lhs.widened(to: scale), let b = try? rhs.widened(to: scale) else {
-            // Widening overflowed: the operands are huge; compare with the difference, which cannot overflow here.
-            let difference = (try? lhs - rhs)?.significand ?? (lhs.significand.signum() - rhs.significand.signum())
-            return Int(difference.signum())
+        if let a = try? lhs.widened(to: scale), let b = try? rhs.widened(to: scale) {
+            return a.significand < b.significand ? -1 : (a.significand > b.significand ? 1 : 0)
         }
-        return a.significand < b.significand ? -1 : (a.significand > b.significand ? 1 : 0)
+        // Widening overflowed: compare the integer parts, then the fractions (each below 1, so they widen safely).
+        let (lhsInteger, lhsFraction) = lhs.significand.quotientAndRemainder(dividingBy: powers[lhs.scale])
+        let (rhsInteger, rhsFraction) = rhs.significand.quotientAndRemainder(dividingBy: powers[rhs.scale])
+        if lhsInteger != rhsInteger { return lhsInteger < rhsInteger ? -1 : 1 }
+        let a = lhsFraction * powers[scale - lhs.scale], b = rhsFraction * powers[scale - rhs.scale]
+        return a < b ? -1 : (a > b ? 1 : 0)
     }
 
     package static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool { compare(lhs, rhs) == 0 }

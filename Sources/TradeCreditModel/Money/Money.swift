@@ -172,7 +172,7 @@ extension Money {
         let (a, b) = (try value.widened(to: scale), try step.value.widened(to: scale))
         let multiples = ExactDecimal.divide(a.significand, by: b.significand, rule: rule)
         let (product, overflow) = multiples.multipliedReportingOverflow(by: b.significand)
-        guard !overflow else { throw ExactDecimal.overflowError }
+        guard !overflow, product != .min else { throw ExactDecimal.overflowError }
         return Money(exact: ExactDecimal(significand: product, scale: scale), currency: currency)
     }
 

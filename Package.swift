@@ -44,6 +44,7 @@ let package = Package(
                 "TradeCreditModel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -54,6 +55,7 @@ let package = Package(
         .testTarget(
             name: "tradecreditTests",
             dependencies: ["tradecredit"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ],

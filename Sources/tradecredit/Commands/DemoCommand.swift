@@ -24,6 +24,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let records = try SampleData.buyers()
         let policy = DemoPolicy.terms
+        try policy.validate()
         let report = BuyerCoverageReport(records: records, policy: policy)
         switch format {
         case .json:

@@ -269,7 +269,7 @@ struct CalendarDateCodingTests {
 // MARK: - DatePeriod
 
 @Suite("DatePeriod")
-struct DatePeriodTests {
+struct CalendarDatePeriodTests {
     @Test func containsBothEnds() throws {
         let period = try DatePeriod(start: date("2026-01-01"), end: date("2026-12-31"))
         #expect(period.contains(try date("2026-01-01")))

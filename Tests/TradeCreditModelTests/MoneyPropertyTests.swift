@@ -119,7 +119,7 @@ struct MoneyAllocationPropertyTests {
 // MARK: - (b) Rounding
 
 @Suite("Rounding properties")
-struct RoundingPropertyTests {
+struct MoneyRoundingPropertyTests {
     /// Significands at scale 4; half of them are exact ties at scale 2 (…50 or −…50 in the last two digits).
     static let significands = zip(Gen.int64(in: -1_000_000_000_000_000...1_000_000_000_000_000), Gen.int(in: 0...3))
         .map { raw, mode -> Int128 in
@@ -204,7 +204,7 @@ struct RoundingPropertyTests {
 // MARK: - (c) Addition and subtraction
 
 @Suite("Addition properties")
-struct AdditionPropertyTests {
+struct MoneyAdditionPropertyTests {
     static let amounts = zip(Gen.int64(in: -1_000_000_000_000_000...1_000_000_000_000_000), Gen.int(in: 0...6))
         .map { significand, scale in ExactDecimal(significand: Int128(significand), scale: scale) }
 
@@ -234,7 +234,7 @@ struct AdditionPropertyTests {
 // MARK: - (d) Text round trip
 
 @Suite("Decimal text round trip properties")
-struct DecimalTextPropertyTests {
+struct MoneyDecimalTextPropertyTests {
     /// Significands of 0…38 digits (either sign) and scales 0…38.
     static let values = zip(Gen.int128(in: -Int128.max...Int128.max), Gen.int(in: 0...38), Gen.int(in: 0...38))
         .map { raw, digits, scale in ExactDecimal(significand: raw % tenToThe(digits), scale: scale) }
@@ -264,6 +264,50 @@ struct DecimalTextPropertyTests {
         await propertyCheck(count: 1000, input: Self.values) { x in
             let back = try ExactDecimal(x.decimalValue)
             #expect(back == x, "\(x) → Decimal \(x.decimalValue) → \(back)")
+        }
+    }
+}
+
+// MARK: - (e) Comparison of values far apart in magnitude and scale
+
+@Suite("Comparison properties")
+struct MoneyComparisonPropertyTests {
+    /// Significands of 0…38 digits (either sign), scales 0…38: many pairs cannot be brought to one scale in 128 bits.
+    static let values = zip(Gen.int128(in: -Int128.max...Int128.max), Gen.int(in: 0...38), Gen.int(in: 0...38))
+        .map { raw, digits, scale in ExactDecimal(significand: raw % tenToThe(digits), scale: scale) }
+
+    /// The order of a = s1 / 10^k1 and b = s2 / 10^k2, by cross-multiplying in 256 bits: s1 × 10^k2 vs s2 × 10^k1.
+    /// A signed full-width product is (high: Int128, low: UInt128); comparing the pairs orders the 256-bit values.
+    private static func referenceOrder(_ a: ExactDecimal, _ b: ExactDecimal) -> Int {
+        let left = a.significand.multipliedFullWidth(by: tenToThe(b.scale))
+        let right = b.significand.multipliedFullWidth(by: tenToThe(a.scale))
+        if left.high != right.high { return left.high < right.high ? -1 : 1 }
+        if left.low != right.low { return left.low < right.low ? -1 : 1 }
+        return 0
+    }
+
+    @Test func compareAgreesWithCrossMultiplication() async {
+        await propertyCheck(count: 2000, input: Self.values, Self.values) { a, b in
+            let order = ExactDecimal.compare(a, b)
+            #expect(order == Self.referenceOrder(a, b), "compare(\(a), \(b))")
+            #expect(ExactDecimal.compare(b, a) == -order)
+            #expect(ExactDecimal.compare(a, a) == 0)
+            #expect((a == b) == (order == 0))
+            if order == 0 { #expect(a.hashValue == b.hashValue) }
+        }
+    }
+
+    @Test func equalValuesAtDifferentScales() async {
+        // s / 10^k and s × 10^j / 10^(k+j) are the same number and must compare and hash equal.
+        await propertyCheck(count: 500, input: Gen.int64(in: .min + 1 ... .max), Gen.int(in: 0...10), Gen.int(in: 0...19)) {
+            significand, scale, extra in
+            let a = ExactDecimal(significand: Int128(significand), scale: scale)
+            let b = ExactDecimal(significand: Int128(significand) * tenToThe(extra), scale: scale + extra)
+            #expect(a == b)
+            #expect(a.hashValue == b.hashValue)
+            let moneyA = Money(exact: a, currency: .EUR), moneyB = Money(exact: b, currency: .EUR)
+            #expect(moneyA == moneyB)
+            #expect(Set([moneyA, moneyB]).count == 1)
         }
     }
 }

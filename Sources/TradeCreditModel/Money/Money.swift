@@ -151,8 +151,8 @@ extension Money {
     /// (metals, funds such as XDR) are returned unchanged.
     public func rounded(_ rule: RoundingRule = .halfUp) -> Money {
         guard let minor = currency.minorUnits else { return self }
-        // Rounding to fewer decimals never overflows; widening a small amount to its minor units cannot either
-        // unless the amount has 36+ integer digits, which no constructor admits with a currency of ≤ 4 decimals.
+        // Rounding to fewer decimals never overflows. Widening to the minor units overflows only for amounts of
+        // 37 or more integer digits; those keep their scale (their value is already a whole number of units).
         return (try? rounded(scale: minor, rule)) ?? self
     }
 

@@ -14,15 +14,36 @@ let package = Package(
     products: [
         .library(name: "TradeCreditModel", targets: ["TradeCreditModel"]),
         .library(name: "TradeCredit", targets: ["TradeCredit"]),
+        .library(name: "TradeCreditHTTP", targets: ["TradeCreditHTTP"]),
+        .library(name: "TradeCreditTesting", targets: ["TradeCreditTesting"]),
         .executable(name: "tradecredit", targets: ["tradecredit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(
             name: "TradeCreditModel",
+            swiftSettings: strictSettings
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "TradeCreditHTTP",
+            dependencies: [
+                "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TradeCreditTesting",
+            dependencies: ["TradeCreditHTTP", "TradeCreditModel"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -45,6 +66,11 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditHTTPTests",
+            dependencies: ["TradeCreditHTTP", "TradeCreditTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -29,8 +29,8 @@ enum ErrorReporter {
         default:
             break
         }
-        // swift-argument-parser: help and --version are clean exits with text for stdout; anything else is a usage
-        // error, reported on one line.
+        // swift-argument-parser: help and --version are clean exits with text for stdout; its parse and
+        // validation errors are usage errors (2), reported on one line; anything else is a failure (1).
         let code = TradeCreditCommand.exitCode(for: error)
         if code == .success {
             let text = TradeCreditCommand.fullMessage(for: error)
@@ -38,19 +38,20 @@ enum ErrorReporter {
             return ExitStatus.success
         }
         let message = TradeCreditCommand.message(for: error)
-        if message.isEmpty {
-            return emit("error: \(String(describing: error))", status: ExitStatus.failure)
+        guard code == .validationFailure, !message.isEmpty else {
+            return emit("error: \(message.isEmpty ? String(describing: error) : oneLine(message, usage: false))",
+                        status: ExitStatus.failure)
         }
-        return emit(oneLine(message), status: ExitStatus.badInput)
+        return emit(oneLine(message, usage: true), status: ExitStatus.badInput)
     }
 
     /// The first meaningful line of an argument-parser message, with its "Error: " prefix made lower case.
-    static func oneLine(_ message: String) -> String {
+    static func oneLine(_ message: String, usage: Bool) -> String {
         let line = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .first { !$0.isEmpty } ?? message
         var text = String(line)
         if text.hasPrefix("Error: ") { text = String(text.dropFirst(7)) }
-        return "usage: \(text) (see tradecredit --help)"
+        return usage ? "usage: \(text) (see tradecredit --help)" : text
     }
 
     private static func emit(_ line: String, status: Int32) -> Int32 {

@@ -70,7 +70,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TradeCreditHTTPTests",
-            dependencies: ["TradeCreditHTTP", "TradeCreditTesting"],
+            dependencies: [
+                "TradeCreditHTTP",
+                "TradeCreditTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

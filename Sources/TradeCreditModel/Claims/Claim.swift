@@ -147,10 +147,85 @@ public struct Recovery: Hashable, Sendable, Codable {
         guard !costs.isNegative else {
             throw ModelError(.outOfRange, field: "costs", value: costs.description, "cannot be negative")
         }
-        try amount.requireSameCurrency(costs, "deduct")
+        guard costs.currency == amount.currency else {
+            throw ModelError(.currencyMismatch, field: "costs", value: costs.description,
+                             "must be in the recovery's currency \(amount.currency)")
+        }
         self.claimID = claimID
         self.date = date
         self.amount = amount
         self.costs = costs
+    }
+}
+
+// MARK: - Decoding with validation
+
+extension Claim {
+    private enum CodingKeys: String, CodingKey {
+        case id, policyID, buyerID, cause, invoiceNumbers, claimedAmount, notificationID, state, events
+    }
+
+    /// Decodes the JSON that `encode(to:)` writes, validates the claim as the throwing initialiser does and replays
+    /// its events: the first has no previous state, each next one starts where the last ended, every transition is
+    /// one that ``ClaimState/allowedNext`` lists, dates never go backward, and `state` is where the last one ended.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key, naming the event index for an event that does
+    ///   not replay.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let events = try container.decode([ClaimEvent].self, forKey: .events)
+        func corrupted(_ key: CodingKeys, _ message: String) -> DecodingError {
+            DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: message)
+        }
+        guard let first = events.first else { throw corrupted(.events, "a claim has at least one event") }
+        guard first.from == nil else {
+            throw corrupted(.events, "events[0]: the first event cannot have a previous state")
+        }
+        var claim = try container.validated(orKey: .claimedAmount) {
+            try Claim(
+                id: container.decode(ClaimID.self, forKey: .id),
+                policyID: container.decode(PolicyID.self, forKey: .policyID),
+                buyerID: container.decode(BuyerID.self, forKey: .buyerID),
+                cause: container.decode(CauseOfLoss.self, forKey: .cause),
+                invoiceNumbers: container.decode([String].self, forKey: .invoiceNumbers),
+                claimedAmount: container.decode(Money.self, forKey: .claimedAmount),
+                notificationID: container.decodeIfPresent(String.self, forKey: .notificationID),
+                initialState: first.to, date: first.date, actor: first.actor, reason: first.reason)
+        }
+        for (index, event) in events.enumerated().dropFirst() {
+            guard event.from == claim.state else {
+                throw corrupted(.events, "events[\(index)]: starts from \(event.from?.rawValue ?? "nothing"), but the "
+                                    + "claim was \(claim.state.rawValue)")
+            }
+            do {
+                try claim.transition(to: event.to, on: event.date, actor: event.actor, reason: event.reason,
+                                     amount: event.amount)
+            } catch let error as ModelError {
+                throw corrupted(.events, "events[\(index)]: \(error.description)")
+            }
+        }
+        let state = try container.decode(ClaimState.self, forKey: .state)
+        guard state == claim.state else {
+            throw corrupted(.state, "state \(state.rawValue) differs from the last event's \(claim.state.rawValue)")
+        }
+        claim.events = events  // as recorded, including any amount on the first event
+        self = claim
+    }
+}
+
+extension Recovery {
+    private enum CodingKeys: String, CodingKey { case claimID, date, amount, costs }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does; absent `costs`
+    /// are zero.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the recovery is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .costs) {
+            try Recovery(
+                claimID: container.decode(ClaimID.self, forKey: .claimID),
+                date: container.decode(CalendarDate.self, forKey: .date),
+                amount: container.decode(Money.self, forKey: .amount),
+                costs: container.decodeIfPresent(Money.self, forKey: .costs))
+        }
     }
 }

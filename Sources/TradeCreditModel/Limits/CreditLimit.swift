@@ -61,3 +61,24 @@ public struct CreditLimit: Hashable, Sendable, Codable, Identifiable {
             .max { ($0.effectiveDate, $0.kind == .insurer ? 1 : 0) < ($1.effectiveDate, $1.kind == .insurer ? 1 : 0) }
     }
 }
+
+extension CreditLimit {
+    private enum CodingKeys: String, CodingKey { case id, buyerID, amount, kind, effectiveDate, expiryDate, decisionID }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does; an absent
+    /// `kind` means an insurer limit.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the limit is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .amount) {
+            try CreditLimit(
+                id: container.decode(LimitID.self, forKey: .id),
+                buyerID: container.decode(BuyerID.self, forKey: .buyerID),
+                amount: container.decode(Money.self, forKey: .amount),
+                kind: container.decodeIfPresent(CreditLimitKind.self, forKey: .kind) ?? .insurer,
+                effectiveDate: container.decode(CalendarDate.self, forKey: .effectiveDate),
+                expiryDate: container.decodeIfPresent(CalendarDate.self, forKey: .expiryDate),
+                decisionID: container.decodeIfPresent(LimitID.self, forKey: .decisionID))
+        }
+    }
+}

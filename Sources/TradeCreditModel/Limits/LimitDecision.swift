@@ -101,11 +101,42 @@ public struct LimitDecision: Hashable, Sendable, Codable, Identifiable {
         }
     }
 
-    /// The credit limit this decision sets, or `nil` when it grants no cover. A cancellation or a reduction to zero
-    /// yields a zero limit from its effective date when `includeWithdrawals` is true.
+    /// The credit limit this decision sets, or `nil` when it grants no cover. A withdrawal (a cancellation, a
+    /// refusal, or a reduction to zero) yields a zero limit from its effective date when `includeWithdrawals` is
+    /// true — so that it replaces a discretionary limit, as any insurer decision does — and `nil` when it is false.
+    /// A referral decides nothing yet and sets no limit.
     public func creditLimit(includeWithdrawals: Bool = true) -> CreditLimit? {
-        guard grantsCover || (includeWithdrawals && kind == .cancelled) else { return nil }
+        let isWithdrawal = kind == .cancelled || kind == .refused || (kind == .reduced && grantedAmount.isZero)
+        guard isWithdrawal ? includeWithdrawals : grantsCover else { return nil }
         return try? CreditLimit(id: id, buyerID: buyerID, amount: grantedAmount, kind: .insurer,
                                 effectiveDate: effectiveDate, expiryDate: expiryDate, decisionID: id)
+    }
+}
+
+extension LimitDecision {
+    private enum CodingKeys: String, CodingKey {
+        case id, requestID, buyerID, kind, requestedAmount, grantedAmount, decisionDate, effectiveDate, expiryDate
+        case conditions, reasons
+    }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does; an absent
+    /// `effectiveDate` is the decision date, absent `conditions` and `reasons` mean none.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the decision is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .grantedAmount) {
+            try LimitDecision(
+                id: container.decode(LimitID.self, forKey: .id),
+                requestID: container.decodeIfPresent(LimitID.self, forKey: .requestID),
+                buyerID: container.decode(BuyerID.self, forKey: .buyerID),
+                kind: container.decode(LimitDecisionKind.self, forKey: .kind),
+                requestedAmount: container.decode(Money.self, forKey: .requestedAmount),
+                grantedAmount: container.decode(Money.self, forKey: .grantedAmount),
+                decisionDate: container.decode(CalendarDate.self, forKey: .decisionDate),
+                effectiveDate: container.decodeIfPresent(CalendarDate.self, forKey: .effectiveDate),
+                expiryDate: container.decodeIfPresent(CalendarDate.self, forKey: .expiryDate),
+                conditions: container.decodeIfPresent([String].self, forKey: .conditions) ?? [],
+                reasons: container.decodeIfPresent([ReasonCode].self, forKey: .reasons) ?? [])
+        }
     }
 }

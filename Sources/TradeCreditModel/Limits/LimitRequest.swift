@@ -63,3 +63,25 @@ public struct LimitRequest: Hashable, Sendable, Codable, Identifiable {
         self.expectedAnnualTurnover = expectedAnnualTurnover
     }
 }
+
+extension LimitRequest {
+    private enum CodingKeys: String, CodingKey {
+        case id, buyerID, kind, requestedAmount, requestDate, paymentTermsDays, expectedAnnualTurnover
+    }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the request is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .requestedAmount) {
+            try LimitRequest(
+                id: container.decode(LimitID.self, forKey: .id),
+                buyerID: container.decode(BuyerID.self, forKey: .buyerID),
+                kind: container.decode(LimitRequestKind.self, forKey: .kind),
+                requestedAmount: container.decode(Money.self, forKey: .requestedAmount),
+                requestDate: container.decode(CalendarDate.self, forKey: .requestDate),
+                paymentTermsDays: container.decodeIfPresent(Int.self, forKey: .paymentTermsDays),
+                expectedAnnualTurnover: container.decodeIfPresent(Money.self, forKey: .expectedAnnualTurnover))
+        }
+    }
+}

@@ -32,7 +32,8 @@ public struct Buyer: Hashable, Sendable, Codable, Identifiable {
     public var groupID: BuyerGroupID?
 
     /// - Throws: ``ModelError`` `.missingValue` for an empty legal name, `.inconsistent` when an identifier's
-    ///   implied country differs from `country` for a national registry scheme (SIREN, SIRET, UK company number).
+    ///   implied country differs from `country` for a national registry scheme (SIREN, SIRET, UK company number);
+    ///   a SIREN or SIRET also fits the French overseas departments and collectivities in the SIRENE register.
     public init(id: BuyerID, legalName: String, country: CountryCode, identifiers: [BuyerIdentifier] = [],
                 category: BuyerCategory = .business, sector: NACECode? = nil, incorporationDate: CalendarDate? = nil,
                 isRelatedParty: Bool = false, groupID: BuyerGroupID? = nil) throws {
@@ -41,10 +42,15 @@ public struct Buyer: Hashable, Sendable, Codable, Identifiable {
             throw ModelError(.missingValue, field: "legalName", value: id.rawValue, "a buyer needs a legal name")
         }
         for identifier in identifiers where identifier.scheme.isNationalRegistry {
-            if let implied = identifier.country, implied != country {
+            if let implied = identifier.country, !implied.registryCovers(country) {
                 throw ModelError(.inconsistent, field: "identifiers", value: identifier.description,
                                  "a \(implied) registry identifier on a buyer in \(country)")
             }
+        }
+        // A SIREN, a SIRET and a French VAT number of one buyer must carry one SIREN (DOMAIN.md §1).
+        if let mismatch = BuyerIdentifier.mismatches(in: identifiers).first {
+            throw ModelError(.inconsistent, field: "identifiers", value: "\(mismatch.first) / \(mismatch.second)",
+                             "identifiers of one buyer disagree (\(mismatch.reason.rawValue))")
         }
         self.id = id
         self.legalName = name
@@ -71,6 +77,31 @@ public struct Buyer: Hashable, Sendable, Codable, Identifiable {
     }
 }
 
+extension Buyer {
+    private enum CodingKeys: String, CodingKey {
+        case id, legalName, country, identifiers, category, sector, incorporationDate, isRelatedParty, groupID
+    }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does; absent
+    /// `identifiers`, `category` and `isRelatedParty` take their defaults (none, business, false).
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the buyer is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .legalName) {
+            try Buyer(
+                id: container.decode(BuyerID.self, forKey: .id),
+                legalName: container.decode(String.self, forKey: .legalName),
+                country: container.decode(CountryCode.self, forKey: .country),
+                identifiers: container.decodeIfPresent([BuyerIdentifier].self, forKey: .identifiers) ?? [],
+                category: container.decodeIfPresent(BuyerCategory.self, forKey: .category) ?? .business,
+                sector: container.decodeIfPresent(NACECode.self, forKey: .sector),
+                incorporationDate: container.decodeIfPresent(CalendarDate.self, forKey: .incorporationDate),
+                isRelatedParty: container.decodeIfPresent(Bool.self, forKey: .isRelatedParty) ?? false,
+                groupID: container.decodeIfPresent(BuyerGroupID.self, forKey: .groupID))
+        }
+    }
+}
+
 extension IdentifierScheme {
     /// Schemes tied to one country's company registry, whose country must match the buyer's.
     var isNationalRegistry: Bool {
@@ -78,6 +109,18 @@ extension IdentifierScheme {
         case .siren, .siret, .gbCompanyNumber: return true
         default: return false
         }
+    }
+}
+
+extension CountryCode {
+    /// Countries (ISO 3166-1 codes of their own) whose companies are in France's SIRENE register, and so carry a
+    /// SIREN or SIRET: the overseas departments and Saint-Pierre-et-Miquelon, Saint-Barthélemy and Saint-Martin.
+    /// New Caledonia, French Polynesia and Wallis and Futuna keep registers of their own.
+    static let inFrenchRegistry: Set<String> = ["FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF"]
+
+    /// Whether a company located in `country` may carry an identifier of this country's national registry.
+    func registryCovers(_ country: CountryCode) -> Bool {
+        self == country || (self == .FR && CountryCode.inFrenchRegistry.contains(country.code))
     }
 }
 
@@ -125,5 +168,30 @@ public struct Policyholder: Hashable, Sendable, Codable, Identifiable {
         self.incorporationDate = incorporationDate
         self.annualTurnover = annualTurnover
         self.employees = employees
+    }
+}
+
+extension Policyholder {
+    private enum CodingKeys: String, CodingKey {
+        case id, legalName, country, identifiers, policyCurrency, sector, incorporationDate, annualTurnover, employees
+    }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does; absent
+    /// `identifiers` means none.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the policyholder is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .legalName) {
+            try Policyholder(
+                id: container.decode(PolicyholderID.self, forKey: .id),
+                legalName: container.decode(String.self, forKey: .legalName),
+                country: container.decode(CountryCode.self, forKey: .country),
+                identifiers: container.decodeIfPresent([BuyerIdentifier].self, forKey: .identifiers) ?? [],
+                policyCurrency: container.decode(CurrencyCode.self, forKey: .policyCurrency),
+                sector: container.decodeIfPresent(NACECode.self, forKey: .sector),
+                incorporationDate: container.decodeIfPresent(CalendarDate.self, forKey: .incorporationDate),
+                annualTurnover: container.decodeIfPresent(Money.self, forKey: .annualTurnover),
+                employees: container.decodeIfPresent(Int.self, forKey: .employees))
+        }
     }
 }

@@ -17,10 +17,11 @@ public struct NACECode: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// - Throws: ``ModelError`` `.invalidFormat` for an unknown section, `.inconsistent` for a division outside it.
     public init(section: Character, division: Int? = nil) throws {
-        let upper = Character(section.uppercased())
-        guard let divisions = NACECode.divisionsBySection[upper] else {
+        let uppercased = section.uppercased()
+        guard uppercased.count == 1, let divisions = NACECode.divisionsBySection[Character(uppercased)] else {
             throw ModelError(.invalidFormat, field: "sector", value: String(section), "NACE sections are A to U")
         }
+        let upper = Character(uppercased)
         if let division, !divisions.contains(division) {
             throw ModelError(.inconsistent, field: "sector", value: "\(upper)\(division)",
                              "division \(division) is not in NACE section \(upper)")
@@ -34,11 +35,11 @@ public struct NACECode: Hashable, Sendable, Comparable, CustomStringConvertible 
         let cleaned = text.trimmingWhitespace().uppercased().filter { $0 != "." && $0 != " " }
         if let first = cleaned.first, first.isLetter {
             let rest = cleaned.dropFirst()
-            guard rest.isEmpty || (rest.count == 2 && rest.allSatisfy(\.isNumber)) else {
+            guard rest.isEmpty || (rest.count == 2 && rest.allSatisfy { $0.isASCII && $0.isNumber }) else {
                 throw ModelError(.invalidFormat, field: "sector", value: text, "expected a NACE code such as F or F41")
             }
             try self.init(section: first, division: rest.isEmpty ? nil : Int(rest))
-        } else if cleaned.count == 2, let division = Int(cleaned),
+        } else if cleaned.count == 2, cleaned.allSatisfy({ $0.isASCII && $0.isNumber }), let division = Int(cleaned),
                   let section = NACECode.divisionsBySection.first(where: { $0.value.contains(division) })?.key {
             try self.init(section: section, division: division)
         } else {

@@ -164,3 +164,82 @@ public struct Insolvency: Hashable, Sendable, Codable {
         self.reference = reference
     }
 }
+
+// MARK: - Decoding with validation
+
+extension Payment {
+    private enum CodingKeys: String, CodingKey { case id, buyerID, date, amount, reference }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the payment is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .amount) {
+            try Payment(
+                id: container.decode(String.self, forKey: .id),
+                buyerID: container.decode(BuyerID.self, forKey: .buyerID),
+                date: container.decode(CalendarDate.self, forKey: .date),
+                amount: container.decode(Money.self, forKey: .amount),
+                reference: container.decodeIfPresent(String.self, forKey: .reference))
+        }
+    }
+}
+
+extension CreditNote {
+    private enum CodingKeys: String, CodingKey { case number, buyerID, date, amount, invoiceNumber }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the credit note is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .amount) {
+            try CreditNote(
+                number: container.decode(String.self, forKey: .number),
+                buyerID: container.decode(BuyerID.self, forKey: .buyerID),
+                date: container.decode(CalendarDate.self, forKey: .date),
+                amount: container.decode(Money.self, forKey: .amount),
+                invoiceNumber: container.decodeIfPresent(String.self, forKey: .invoiceNumber))
+        }
+    }
+}
+
+extension Dispute {
+    private enum CodingKeys: String, CodingKey { case id, buyerID, invoiceNumbers, openedOn, resolvedOn, description }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does; absent
+    /// `invoiceNumbers` means the whole account, an absent `description` is empty.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the dispute is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .resolvedOn) {
+            try Dispute(
+                id: container.decode(String.self, forKey: .id),
+                buyerID: container.decode(BuyerID.self, forKey: .buyerID),
+                invoiceNumbers: container.decodeIfPresent([String].self, forKey: .invoiceNumbers) ?? [],
+                openedOn: container.decode(CalendarDate.self, forKey: .openedOn),
+                resolvedOn: container.decodeIfPresent(CalendarDate.self, forKey: .resolvedOn),
+                description: container.decodeIfPresent(String.self, forKey: .description) ?? "")
+        }
+    }
+}
+
+extension OverdueNotification {
+    private enum CodingKeys: String, CodingKey {
+        case id, buyerID, notifiedOn, overdueAmount, invoiceNumbers, oldestDueDate
+    }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the notification is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .notifiedOn) {
+            try OverdueNotification(
+                id: container.decode(String.self, forKey: .id),
+                buyerID: container.decode(BuyerID.self, forKey: .buyerID),
+                notifiedOn: container.decode(CalendarDate.self, forKey: .notifiedOn),
+                overdueAmount: container.decode(Money.self, forKey: .overdueAmount),
+                invoiceNumbers: container.decode([String].self, forKey: .invoiceNumbers),
+                oldestDueDate: container.decode(CalendarDate.self, forKey: .oldestDueDate))
+        }
+    }
+}

@@ -29,8 +29,8 @@ public struct Invoice: Hashable, Sendable, Codable, Identifiable {
             throw ModelError(.currencyMismatch, field: "vatAmount", value: vat.description,
                              "invoice \(trimmed): VAT must be in the net amount's currency \(netAmount.currency)")
         }
-        guard !netAmount.isNegative, !vat.isNegative else {
-            throw ModelError(.outOfRange, field: "netAmount", value: netAmount.description,
+        for (field, amount) in [("netAmount", netAmount), ("vatAmount", vat)] where amount.isNegative {
+            throw ModelError(.outOfRange, field: field, value: amount.description,
                              "invoice \(trimmed): amounts cannot be negative (use a credit note)")
         }
         guard dueDate >= issueDate else {
@@ -54,4 +54,27 @@ public struct Invoice: Hashable, Sendable, Codable, Identifiable {
 
     /// The payment term granted, in days from the issue date to the due date.
     public var paymentTermDays: Int { dueDate.days(since: issueDate) }
+}
+
+extension Invoice {
+    private enum CodingKeys: String, CodingKey {
+        case number, buyerID, deliveryDate, issueDate, dueDate, netAmount, vatAmount
+    }
+
+    /// Decodes the JSON that `encode(to:)` writes and validates it as the throwing initialiser does; an absent
+    /// `vatAmount` is zero.
+    /// - Throws: `DecodingError.dataCorrupted` on the offending key when the invoice is invalid.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self = try container.validated(orKey: .number) {
+            try Invoice(
+                number: container.decode(String.self, forKey: .number),
+                buyerID: container.decode(BuyerID.self, forKey: .buyerID),
+                deliveryDate: container.decode(CalendarDate.self, forKey: .deliveryDate),
+                issueDate: container.decode(CalendarDate.self, forKey: .issueDate),
+                dueDate: container.decode(CalendarDate.self, forKey: .dueDate),
+                netAmount: container.decode(Money.self, forKey: .netAmount),
+                vatAmount: container.decodeIfPresent(Money.self, forKey: .vatAmount))
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The buyers file: the one CSV format every command that reads buyers uses (Documentation/CLI.md).
 ///
 /// Columns, by header name (order free): `id`, `legal_name`, `country` (required); `identifiers` (`;`-separated
@@ -51,8 +53,14 @@ public enum BuyersFile {
         let id = try required("id") { try BuyerID($0) }
         let name = try required("legal_name") { $0 }
         let country = try required("country") { try CountryCode($0) }
-        let identifiers = try column("identifiers") { text in
-            try text.split(separator: ";").map { try BuyerIdentifier(parsing: String($0)) }
+        let identifiers: [BuyerIdentifier] = try row.value("identifiers").map { cell in
+            try cell.split(separator: ";").map { part -> BuyerIdentifier in
+                do { return try BuyerIdentifier(parsing: String(part)) } catch let error as ModelError {
+                    // Name the identifier in full: a cell may hold several.
+                    throw InputError(file: file, line: row.line, field: "identifiers",
+                                     "\(part.trimmingCharacters(in: .whitespaces)): \(error.message)")
+                }
+            }
         } ?? []
         let category = try column("category") { text in
             guard let category = BuyerCategory(rawValue: text) else {
@@ -71,7 +79,8 @@ public enum BuyersFile {
             guard let currency else {
                 throw InputError(file: file, line: row.line, field: "currency", "needed for \(name)")
             }
-            let money = try column(name) { try Money(parsing: $0, currency: currency, strict: true) }!
+            // Written at the currency's minor units, so that "150000" and "150000.00" read alike everywhere.
+            let money = try column(name) { try Money(parsing: $0, currency: currency, strict: true).rounded() }!
             guard !money.isNegative else {
                 throw InputError(file: file, line: row.line, field: name, "cannot be negative (\"\(money.amountText)\")")
             }

@@ -20,6 +20,8 @@ public struct CSVTable: Sendable {
 
     /// The header names, in file order.
     public let header: [String]
+    /// The line of the header: 1, unless blank lines come before it.
+    public let headerLine: Int
     /// The data rows.
     public let rows: [Row]
 
@@ -27,11 +29,13 @@ public struct CSVTable: Sendable {
     /// - Throws: ``InputError`` naming `file` and the line for an unterminated quote, a ragged row, an empty or
     ///   duplicate header name.
     public init(parsing text: String, file: String) throws {
-        let records = try CSVTable.records(in: text, file: file)
+        // A byte-order mark (spreadsheets write one) would otherwise become part of the first column's name.
+        let records = try CSVTable.records(in: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
         guard let (headerLine, headerFields) = records.first else {
             throw InputError(file: file, line: 1, "the file is empty: expected a header line")
         }
-        let header = headerFields.map { $0.trimmingCharacters(in: .whitespaces) }
+        // Column names are matched without regard to case: `ID` and `id` are the same column.
+        let header = headerFields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var seen = Set<String>()
         for name in header {
             guard !name.isEmpty else { throw InputError(file: file, line: headerLine, "empty column name in the header") }
@@ -48,17 +52,18 @@ public struct CSVTable: Sendable {
             rows.append(Row(line: line, fields: Dictionary(uniqueKeysWithValues: zip(header, fields))))
         }
         self.header = header
+        self.headerLine = headerLine
         self.rows = rows
     }
 
     /// Throws unless every `required` column is present and every column is `required` or `optional`.
     public func requireColumns(_ required: [String], optional: [String] = [], file: String) throws {
         for name in required where !header.contains(name) {
-            throw InputError(file: file, line: 1, field: name, "required column is missing")
+            throw InputError(file: file, line: headerLine, field: name, "required column is missing")
         }
         let known = Set(required + optional)
         if let unknown = header.first(where: { !known.contains($0) }) {
-            throw InputError(file: file, line: 1, field: unknown,
+            throw InputError(file: file, line: headerLine, field: unknown,
                              "unknown column (known: \((required + optional).joined(separator: ", ")))")
         }
     }

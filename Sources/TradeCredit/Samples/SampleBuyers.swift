@@ -2,8 +2,8 @@
 // (SIREN Luhn, French VAT key, LEI MOD 97-10) but designate no real company.
 
 extension SampleData {
-    /// The sample buyers file (the buyers-file format of Documentation/CLI.md): 33 fictional buyers across 13
-    /// countries, 9 currencies and 13 NACE sections, with a public body, an institution, a consumer and a
+    /// The sample buyers file (the buyers-file format of Documentation/CLI.md): 33 fictional buyers across 16
+    /// countries, 9 currencies and 7 NACE sections, with a public body, an institution, a consumer and a
     /// related party to show what a policy does not cover.
     public static let buyersCSV = #"""
 id,legal_name,country,identifiers,category,sector,incorporation_date,related_party,group,requested_limit,currency,payment_terms_days,expected_turnover

@@ -28,10 +28,11 @@ extension ExchangeRateProvider {
         }
         var byDate: [CalendarDate: RatePublication] = [:]
         var day = start
-        while day <= end {
+        while true {
             try Task.checkCancellation()
             let publication = try await publication(for: day, policy: policy)
             byDate[publication.date] = publication
+            guard day < end else { break }
             day = try day.adding(days: 1)
         }
         return try RateTable(source: source, publications: Array(byDate.values), validThrough: end)

@@ -26,7 +26,8 @@ public struct BuyerQuery: Hashable, Sendable, Codable {
 public enum BureauLookupOutcome: Hashable, Sendable {
     /// The bureau answered (an empty list: it does not know the buyer).
     case rated([BureauRating])
-    /// The lookup failed; the message is safe to show (no secrets).
+    /// The lookup failed. The message is the error's description: adapters' errors (such as the HTTP layer's) are
+    /// redacted, so it carries no secret as long as the adapter's error type redacts its own.
     case failed(code: String, message: String)
 }
 
@@ -73,6 +74,8 @@ extension RatingBureau {
                 results.append(BureauLookupResult(query: query, outcome: .rated(try await ratings(for: query))))
             } catch let error as ModelError {
                 results.append(BureauLookupResult(query: query, outcome: .failed(code: error.code.rawValue, message: error.description)))
+            } catch is CancellationError {
+                results.append(BureauLookupResult(query: query, outcome: .failed(code: "cancelled", message: "lookup cancelled")))
             } catch {
                 results.append(BureauLookupResult(query: query, outcome: .failed(code: "lookup_failed", message: String(describing: error))))
             }

@@ -15,13 +15,18 @@ public struct RatePublication: Hashable, Sendable {
     /// - Throws: ``ModelError`` `.outOfRange` for a rate that is not positive, naming the currency.
     public init(source: String, date: CalendarDate, ratesPerEUR: [CurrencyCode: Decimal]) throws {
         var exact: [CurrencyCode: ExactDecimal] = [:]
-        for (currency, rate) in ratesPerEUR where currency != .EUR {
+        for (currency, rate) in ratesPerEUR {
             exact[currency] = try ExactDecimal(rate, field: "rates.\(currency)")
         }
         try self.init(source: source, date: date, exactRates: exact)
     }
 
     package init(source: String, date: CalendarDate, exactRates: [CurrencyCode: ExactDecimal]) throws {
+        // Rates are per euro: an EUR entry, if given at all, must be 1.
+        if let euro = exactRates[.EUR], euro != ExactDecimal(significand: 1, scale: 0) {
+            throw ModelError(.inconsistent, field: "rates.EUR", value: euro.plainText,
+                             "rates are units per 1 EUR, so EUR itself is 1 (\(source), \(date))")
+        }
         for (currency, rate) in exactRates where rate.significand <= 0 {
             throw ModelError(.outOfRange, field: "rates.\(currency)", value: rate.plainText,
                              "an exchange rate must be positive (\(source), \(date))")

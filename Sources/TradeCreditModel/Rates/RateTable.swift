@@ -88,6 +88,9 @@ public struct RateTable: Hashable, Sendable {
                                       source: source, fromRatePerEUR: nil, toRatePerEUR: nil)
         }
         let publication = try publication(for: date, policy: policy)
+        let day = date ?? publication.date
+        try requireCirculating(money.currency, on: day)
+        try requireCirculating(target, on: day)
         let fromRate = try rate(money.currency, in: publication)
         let toRate = try rate(target, in: publication)
         let converted = try RateTable.cross(money.value, from: fromRate, to: toRate, scale: target.minorUnits ?? money.scale)
@@ -95,6 +98,15 @@ public struct RateTable: Hashable, Sendable {
             original: money, converted: Money(exact: converted, currency: target), requestedDate: date,
             publicationDate: publication.date, source: source,
             fromRatePerEUR: fromRate.decimalValue, toRatePerEUR: toRate.decimalValue)
+    }
+
+    /// A withdrawn currency has no rate from the first day of its withdrawal month on (BGN from 2026-01-01, HRK
+    /// from 2023-01-01), even when the look-back would reach a publication that still listed it.
+    private func requireCirculating(_ currency: CurrencyCode, on day: CalendarDate) throws {
+        guard let withdrawn = currency.info.withdrawn,
+              let first = try? CalendarDate(year: withdrawn.year, month: withdrawn.month, day: 1), day >= first else { return }
+        throw ModelError(.rateUnavailable, field: "currency", value: currency.code,
+                         "\(currency) was withdrawn from ISO 4217 in \(withdrawn); no rate on \(day)")
     }
 
     private func rate(_ currency: CurrencyCode, in publication: RatePublication) throws -> ExactDecimal {
@@ -130,12 +142,31 @@ extension RateTable: Codable {
 
 /// How a conversion treats a date without a publication.
 public struct ConversionPolicy: Hashable, Sendable, Codable {
+    private var lookback: Int
+
     /// How many days back from the requested date a publication may be (0: only that day's). Default 7.
-    public var maxLookbackDays: Int
+    /// Negative values are stored as 0.
+    public var maxLookbackDays: Int {
+        get { lookback }
+        set { lookback = max(0, newValue) }
+    }
 
     /// - Parameter maxLookbackDays: negative values are treated as 0.
     public init(maxLookbackDays: Int = 7) {
-        self.maxLookbackDays = max(0, maxLookbackDays)
+        self.lookback = max(0, maxLookbackDays)
+    }
+
+    private enum CodingKeys: String, CodingKey { case maxLookbackDays }
+
+    /// JSON: `{"maxLookbackDays":7}`; a negative value reads as 0.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(maxLookbackDays: try container.decode(Int.self, forKey: .maxLookbackDays))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(lookback, forKey: .maxLookbackDays)
     }
 }
 
@@ -144,7 +175,8 @@ public struct ConversionPolicy: Hashable, Sendable, Codable {
 public struct CurrencyConversion: Hashable, Sendable, Codable {
     /// The amount before conversion.
     public let original: Money
-    /// The amount after conversion, rounded once, half up, to the target currency's minor units.
+    /// The amount after conversion, rounded once, half up, to the target currency's minor units — except for a
+    /// same-currency conversion, which is the identity and returns the amount unchanged.
     public let converted: Money
     /// The date asked for (`nil`: the latest publication).
     public let requestedDate: CalendarDate?
@@ -157,8 +189,8 @@ public struct CurrencyConversion: Hashable, Sendable, Codable {
     /// Units of the target currency per 1 EUR on the publication date (`nil` for the identity).
     public let toRatePerEUR: Decimal?
 
-    /// The cross rate target per source unit, rounded to 10 significant decimals for display; the conversion itself
-    /// used the exact quotient.
+    /// The cross rate, target units per source unit, rounded half up to 10 decimal places for display; the
+    /// conversion itself used the exact quotient.
     public var crossRate: Decimal? {
         guard let from = fromRatePerEUR, let to = toRatePerEUR,
               let f = try? ExactDecimal(from), let t = try? ExactDecimal(to),

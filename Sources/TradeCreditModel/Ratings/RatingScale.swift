@@ -55,8 +55,18 @@ public struct RatingScale: Hashable, Sendable, Codable, Identifiable {
             throw ModelError(.outOfRange, field: "pdMap.\(entry.key)", value: String(entry.probabilityOfDefault),
                              "scale \(id): a PD is in (0, 1]")
         }
+        if let both = notRatedLabels.intersection(defaultLabels).first {
+            throw ModelError(.inconsistent, field: "defaultLabels", value: both,
+                             "scale \(id): a label cannot mean both not rated and in default")
+        }
         switch kind {
         case .grades(let grades):
+            guard !grades.isEmpty else {
+                throw ModelError(.missingValue, field: "kind", "scale \(id): a grade scale needs at least one grade")
+            }
+            if let repeated = grades.first(where: { grade in grades.filter { $0 == grade }.count > 1 }) {
+                throw ModelError(.inconsistent, field: "kind", value: repeated, "scale \(id): grade listed twice")
+            }
             var previous = 0.0
             for grade in grades {
                 let matches = pdMap.entries.filter { $0.key == .grade(grade) }
@@ -74,6 +84,12 @@ public struct RatingScale: Hashable, Sendable, Codable, Identifiable {
                 throw ModelError(.inconsistent, field: "pdMap", value: stray.key.description, "scale \(id): not a grade of the scale")
             }
         case .scores(let low, let high):
+            // Bounded so that the band arithmetic below can never overflow, whatever a configuration file says.
+            let limit = 1_000_000_000
+            guard low >= -limit, high <= limit else {
+                throw ModelError(.outOfRange, field: "kind", value: "\(low)...\(high)",
+                                 "scale \(id): scores must lie within ±\(limit)")
+            }
             guard low <= high else {
                 throw ModelError(.inconsistent, field: "kind", value: "\(low)...\(high)", "scale \(id): empty score range")
             }
@@ -197,6 +213,18 @@ public struct PDMap: Hashable, Sendable, Codable {
 
 extension RatingScale {
     private enum CodingKeys: String, CodingKey { case id, name, kind, direction, notRatedLabels, defaultLabels, pdMap }
+
+    /// Encodes with the label sets as sorted arrays, so that the JSON is the same in every process.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(direction, forKey: .direction)
+        try container.encode(notRatedLabels.sorted(), forKey: .notRatedLabels)
+        try container.encode(defaultLabels.sorted(), forKey: .defaultLabels)
+        try container.encode(pdMap, forKey: .pdMap)
+    }
 
     /// Decodes and validates like ``init(id:name:kind:direction:notRatedLabels:defaultLabels:pdMap:)``.
     public init(from decoder: any Decoder) throws {

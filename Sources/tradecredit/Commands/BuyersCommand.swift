@@ -23,18 +23,18 @@ struct BuyersCommand: AsyncParsableCommand {
             """
         )
 
-        @Option(help: ArgumentHelp("The buyers CSV file.", valueName: "FILE"))
+        @Option(help: ArgumentHelp("The buyers CSV file (- for standard input).", valueName: "FILE"))
         var buyers: String
 
         @Option(help: "Output format: table, json or csv.")
         var format: OutputFormat = .table
 
         func run() async throws {
-            let records = try BuyersFile.parse(try InputFile.text(at: buyers), file: buyers)
+            let records = try BuyersFile.parse(try InputFile.text(at: buyers), file: InputFile.displayName(buyers))
             let report = BuyerCoverageReport(records: records, policy: DemoPolicy.terms)
             switch format {
             case .table: print(report.table().render())
-            case .json: print(try JSONOutput.string(records))
+            case .json: print(try JSONOutput.string(report.entries))
             case .csv: print(report.csv())
             }
         }
@@ -51,7 +51,9 @@ struct BuyersCommand: AsyncParsableCommand {
         )
 
         func run() async throws {
-            print(SampleData.buyersCSV, terminator: "")
+            // The embedded text has no final line end; a text file (and `>> buyers.csv`) needs one.
+            let csv = SampleData.buyersCSV
+            print(csv, terminator: csv.hasSuffix("\n") ? "" : "\n")
         }
     }
 }

@@ -6,7 +6,16 @@ enum InputFile {
     /// Files larger than this are refused rather than read whole (64 MiB).
     static let maximumSize = 64 * 1024 * 1024
 
+    /// How errors name the input: `<stdin>` for `-`, else the path as given.
+    static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+
     static func text(at path: String) throws -> String {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard data.count <= maximumSize else { throw InputError(file: "<stdin>", "input too large") }
+            guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: "<stdin>", "not UTF-8 text") }
+            return text
+        }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -22,7 +31,6 @@ enum InputFile {
             throw InputError(file: path, "cannot be read (permission?)")
         }
         guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: path, "not UTF-8 text") }
-        // A byte-order mark would otherwise become part of the first column name.
-        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        return text
     }
 }

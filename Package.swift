@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "TradeCredit", targets: ["TradeCredit"]),
         .library(name: "TradeCreditHTTP", targets: ["TradeCreditHTTP"]),
         .library(name: "TradeCreditTesting", targets: ["TradeCreditTesting"]),
+        .library(name: "TradeCreditECB", targets: ["TradeCreditECB"]),
+        .library(name: "TradeCreditFrankfurter", targets: ["TradeCreditFrankfurter"]),
         .executable(name: "tradecredit", targets: ["tradecredit"]),
     ],
     dependencies: [
@@ -41,6 +43,31 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "TradeCreditECB",
+            dependencies: [
+                "TradeCreditModel",
+                "TradeCreditHTTP",
+                "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Adapters/ECBRates",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TradeCreditFrankfurter",
+            dependencies: [
+                "TradeCreditModel",
+                "TradeCreditHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Adapters/FrankfurterRates",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "TradeCreditTesting",
             dependencies: ["TradeCreditHTTP", "TradeCreditModel"],
@@ -48,7 +75,7 @@ let package = Package(
         ),
         .target(
             name: "TradeCredit",
-            dependencies: ["TradeCreditModel"],
+            dependencies: ["TradeCreditModel", "TradeCreditHTTP", "TradeCreditECB", "TradeCreditFrankfurter"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -75,6 +102,22 @@ let package = Package(
                 "TradeCreditTesting",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditECBTests",
+            dependencies: [
+                "TradeCreditECB",
+                "TradeCreditTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditFrankfurterTests",
+            dependencies: ["TradeCreditFrankfurter", "TradeCreditTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

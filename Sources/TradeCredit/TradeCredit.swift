@@ -1,4 +1,7 @@
 @_exported public import TradeCreditModel
+@_exported public import TradeCreditHTTP
+@_exported public import TradeCreditECB
+@_exported public import TradeCreditFrankfurter
 
 /// The version of the TradeCredit SDK.
 public enum TradeCreditVersion {

@@ -37,7 +37,8 @@ public final class MockHTTPClient: HTTPClient, @unchecked Sendable {
     public var requests: [HTTPRequest] { lock.withLock { recorded } }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        try Task.checkCancellation()
+        // Like a real client, report cancellation as the HTTP layer's error.
+        if Task.isCancelled { throw HTTPError(.cancelled, method: request.method, url: request.url, detail: "the request was cancelled") }
         let (next, handler) = lock.withLock { () -> (Result<HTTPResponse, HTTPError>?, Handler) in
             recorded.append(request)
             return (queued.isEmpty ? nil : queued.removeFirst(), self.handler)

@@ -7,8 +7,8 @@ import Logging
 ///
 /// It reuses connections, speaks HTTP/2 when the server offers it, decodes compressed bodies, cancels a transfer
 /// promptly when its task is cancelled, and enforces the limits of its ``Configuration``: timeouts, maximum
-/// response size, http and https only, at most five redirects (with `Authorization` and `Cookie` dropped when a
-/// redirect leaves the origin), TLS verification always on. Call ``shutdown()`` when done: it fails the requests in
+/// response size, http and https only, at most five redirects (with `Authorization`, `Proxy-Authorization` and
+/// `Cookie` dropped when a redirect leaves the origin), TLS verification always on. Call ``shutdown()`` when done: it fails the requests in
 /// flight with `.shutdown` and ends the thread.
 public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
     private let configuration: Configuration
@@ -114,7 +114,8 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
 
     private func perform(_ request: HTTPRequest, timeout: Duration) async throws -> CurlTransfer.Outcome {
         let transfer = try CurlTransfer(id: nextID.next(), request: request,
-                                        maximumResponseSize: configuration.maximumResponseSize)
+                                        maximumResponseSize: configuration.maximumResponseSize,
+                                        redactor: configuration.redactor)
         try CurlEasySetup(configuration: configuration).apply(to: transfer, timeout: timeout)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in

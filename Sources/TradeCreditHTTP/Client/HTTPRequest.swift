@@ -6,7 +6,8 @@ public struct HTTPRequest: Hashable, Sendable {
     public var method: HTTPMethod
     /// The absolute `http` or `https` URL.
     public var url: URL
-    /// Header fields; `Content-Length`, `Host` and `Accept-Encoding` are set by the client.
+    /// Header fields. `Content-Length` and `Host` are set by the client (given values are ignored); the client
+    /// offers every compression it can decode unless the request sets its own `Accept-Encoding`.
     public var headers: HTTPHeaders
     /// The body, when there is one.
     public var body: Data?

@@ -38,7 +38,7 @@ final class CurlMultiEngine: @unchecked Sendable {
         try lock.withLock {
             guard !stopping else {
                 throw HTTPError(.shutdown, method: transfer.request.method, url: transfer.request.url,
-                                detail: "the HTTP client was shut down")
+                                detail: "the HTTP client was shut down", redactor: transfer.redactor)
             }
             inbox.append(transfer)
         }
@@ -137,6 +137,7 @@ final class CurlMultiEngine: @unchecked Sendable {
     }
 
     private func fail(_ transfer: CurlTransfer, code: HTTPError.Code, detail: String) {
-        transfer.finish(.failure(HTTPError(code, method: transfer.request.method, url: transfer.request.url, detail: detail)))
+        transfer.finish(.failure(HTTPError(code, method: transfer.request.method, url: transfer.request.url, detail: detail,
+                                           redactor: transfer.redactor)))
     }
 }

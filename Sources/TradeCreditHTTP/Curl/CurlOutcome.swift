@@ -11,7 +11,8 @@ enum CurlOutcome {
             let detail = errorCode == .tooLarge
                 ? "response larger than the maximum of \(transfer.maximumResponseSize) bytes"
                 : "\(summary) (curl \(code.rawValue): \(curlText))"
-            return .failure(HTTPError(errorCode, method: request.method, url: request.url, detail: detail))
+            return .failure(HTTPError(errorCode, method: request.method, url: request.url, detail: detail,
+                                      redactor: transfer.redactor))
         }
         var status = 0
         _ = ccurl_easy_getinfo_long(transfer.handle, CURLINFO_RESPONSE_CODE, &status)

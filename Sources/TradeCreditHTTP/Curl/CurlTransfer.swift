@@ -20,6 +20,8 @@ final class CurlTransfer: @unchecked Sendable {
     let hostKey: String
     let request: HTTPRequest
     let maximumResponseSize: Int
+    /// Redacts the errors of this transfer (the client's redactor, with its extra secrets).
+    let redactor: Redactor
     let handle: UnsafeMutableRawPointer
     private var headerList: UnsafeMutablePointer<curl_slist>?
     let errorBuffer: UnsafeMutablePointer<CChar>
@@ -33,13 +35,15 @@ final class CurlTransfer: @unchecked Sendable {
     private var cancelRequested = false
     private var finished = false
 
-    init(id: UInt64, request: HTTPRequest, maximumResponseSize: Int) throws {
+    init(id: UInt64, request: HTTPRequest, maximumResponseSize: Int, redactor: Redactor) throws {
         guard let handle = curl_easy_init() else {
-            throw HTTPError(.protocolError, method: request.method, url: request.url, detail: "curl_easy_init failed")
+            throw HTTPError(.protocolError, method: request.method, url: request.url, detail: "curl_easy_init failed",
+                            redactor: redactor)
         }
         self.id = id
         self.request = request
         self.maximumResponseSize = maximumResponseSize
+        self.redactor = redactor
         self.handle = handle
         self.hostKey = "\(request.url.scheme ?? "")://\(request.url.host ?? ""):\(request.url.port ?? -1)"
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)

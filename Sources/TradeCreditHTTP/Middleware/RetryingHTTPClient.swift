@@ -26,7 +26,7 @@ public struct RetryingHTTPClient: HTTPClient {
     ///   - clock: Time and waiting; the default sleeps with `Task.sleep`.
     ///   - makeGenerator: The randomness of the jitter; the default is the system generator.
     public init(wrapping client: any HTTPClient, policy: RetryPolicy = .standard,
-                logger: Logger = Logger(label: "TradeCreditHTTP.retry"), redactor: Redactor = .standard,
+                logger: Logger = Logger(label: "tradecredit.http.retry"), redactor: Redactor = .standard,
                 clock: any RetryClock = SystemRetryClock(),
                 makeGenerator: @escaping GeneratorFactory = { SystemRandomNumberGenerator() }) {
         self.client = client

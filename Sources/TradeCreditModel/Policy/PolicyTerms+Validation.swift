@@ -4,9 +4,10 @@ extension PolicyTerms {
     /// Checks every term and throws on the first one that is out of range, naming it (`pricing.expenseRatio`).
     ///
     /// Terms are plain mutable values so that a preset can be adjusted field by field; call this once they are
-    /// set (the engines and the CLI do before using them).
+    /// set, before using them (the CLI's demo does).
     /// - Throws: ``ModelError`` `.outOfRange` for a value out of its range, `.currencyMismatch` for an amount not in
-    ///   the policy currency, `.inconsistent` for terms that contradict each other.
+    ///   the policy currency, `.inconsistent` for terms that contradict each other, `.missingValue` for a rate the
+    ///   premium basis needs.
     public func validate() throws {
         var check = TermChecker(currency: currency)
         try check.fraction("insuredPercentage", insuredPercentage, allowZero: false)

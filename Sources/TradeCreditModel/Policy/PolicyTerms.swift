@@ -125,6 +125,39 @@ public struct PolicyTerms: Hashable, Sendable, Codable {
             underwriting: .typical(currency: currency))
     }
 
+    /// Encodes every term; the set of buyer categories is written sorted, so that the JSON is the same in every
+    /// process. Decoding is synthesized from the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(policyID, forKey: .policyID)
+        try container.encode(currency, forKey: .currency)
+        try container.encode(period, forKey: .period)
+        try container.encode(policyYearMonths, forKey: .policyYearMonths)
+        try container.encode(insuredPercentage, forKey: .insuredPercentage)
+        try container.encode(maximumCreditPeriodDays, forKey: .maximumCreditPeriodDays)
+        try container.encode(maximumExtensionPeriodDays, forKey: .maximumExtensionPeriodDays)
+        try container.encode(overdueNotificationDays, forKey: .overdueNotificationDays)
+        try container.encode(overdueNotificationAnchor, forKey: .overdueNotificationAnchor)
+        try container.encode(claimFilingDays, forKey: .claimFilingDays)
+        try container.encode(waitingPeriodDays, forKey: .waitingPeriodDays)
+        try container.encode(indemnityPaymentDays, forKey: .indemnityPaymentDays)
+        try container.encode(limitReductionNoticeDays, forKey: .limitReductionNoticeDays)
+        try container.encodeIfPresent(discretionaryLimitCeiling, forKey: .discretionaryLimitCeiling)
+        try container.encode(discretionaryReportMaxAgeDays, forKey: .discretionaryReportMaxAgeDays)
+        try container.encode(claimsThreshold, forKey: .claimsThreshold)
+        try container.encode(deductiblePerClaim, forKey: .deductiblePerClaim)
+        try container.encode(aggregateFirstLoss, forKey: .aggregateFirstLoss)
+        try container.encode(maximumLiability, forKey: .maximumLiability)
+        try container.encode(coveredBuyerCategories.sorted { $0.rawValue < $1.rawValue }, forKey: .coveredBuyerCategories)
+        try container.encode(territory, forKey: .territory)
+        try container.encode(vatCovered, forKey: .vatCovered)
+        try container.encode(politicalRisk, forKey: .politicalRisk)
+        try container.encode(premium, forKey: .premium)
+        try container.encode(pricing, forKey: .pricing)
+        try container.encode(underwriting, forKey: .underwriting)
+        try container.encode(indemnitySteps, forKey: .indemnitySteps)
+    }
+
     /// Whether the policy covers a buyer of this category in this country (related parties are never covered).
     public func covers(_ buyer: Buyer) -> Bool {
         !buyer.isRelatedParty && coveredBuyerCategories.contains(buyer.category) && territory.contains(buyer.country)
@@ -202,6 +235,15 @@ public struct Territory: Hashable, Sendable, Codable {
     /// Whether buyers in `country` are covered.
     public func contains(_ country: CountryCode) -> Bool {
         (onlyCountries?.contains(country) ?? true) && !excludedCountries.contains(country)
+    }
+
+    private enum CodingKeys: String, CodingKey { case onlyCountries, excludedCountries }
+
+    /// Encodes the sets as sorted arrays, so that the JSON is the same in every process.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(onlyCountries?.sorted(), forKey: .onlyCountries)
+        try container.encode(excludedCountries.sorted(), forKey: .excludedCountries)
     }
 }
 

@@ -89,8 +89,8 @@ public struct RateTable: Hashable, Sendable {
         }
         let publication = try publication(for: date, policy: policy)
         let day = date ?? publication.date
-        try requireCirculating(money.currency, on: day)
-        try requireCirculating(target, on: day)
+        try requireCirculating(money.currency, on: day, using: publication)
+        try requireCirculating(target, on: day, using: publication)
         let fromRate = try rate(money.currency, in: publication)
         let toRate = try rate(target, in: publication)
         let converted = try RateTable.cross(money.value, from: fromRate, to: toRate, scale: target.minorUnits ?? money.scale)
@@ -100,11 +100,14 @@ public struct RateTable: Hashable, Sendable {
             fromRatePerEUR: fromRate.decimalValue, toRatePerEUR: toRate.decimalValue)
     }
 
-    /// A withdrawn currency has no rate from the first day of its withdrawal month on (BGN from 2026-01-01, HRK
-    /// from 2023-01-01), even when the look-back would reach a publication that still listed it.
-    private func requireCirculating(_ currency: CurrencyCode, on day: CalendarDate) throws {
-        guard let withdrawn = currency.info.withdrawn,
+    /// A withdrawn currency has no rate from the first day of its ISO withdrawal month on (BGN from 2026-01-01,
+    /// HRK from 2023-01-01) when the look-back would reach back to its last publication. A later publication that
+    /// still quotes it proves it was still quoted then (ISO dates LTL's withdrawal 2014-12, yet the ECB quoted it to
+    /// 2014-12-31).
+    private func requireCirculating(_ currency: CurrencyCode, on day: CalendarDate, using publication: RatePublication) throws {
+        guard day > publication.date, let withdrawn = currency.info.withdrawn,
               let first = try? CalendarDate(year: withdrawn.year, month: withdrawn.month, day: 1), day >= first else { return }
+        if let next = publications.first(where: { $0.date > publication.date }), next.exactRate(currency) != nil { return }
         throw ModelError(.rateUnavailable, field: "currency", value: currency.code,
                          "\(currency) was withdrawn from ISO 4217 in \(withdrawn); no rate on \(day)")
     }

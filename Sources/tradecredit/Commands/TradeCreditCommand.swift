@@ -13,8 +13,9 @@ struct TradeCreditCommand: AsyncParsableCommand {
         Examples:
           tradecredit demo
           tradecredit buyers validate --buyers buyers.csv
+          tradecredit fx convert --amount 100000 --from USD --to GBP --date 2024-03-15
         """,
         version: TradeCreditVersion.current,
-        subcommands: [DemoCommand.self, BuyersCommand.self]
+        subcommands: [DemoCommand.self, BuyersCommand.self, FXCommand.self]
     )
 }

@@ -75,7 +75,10 @@ let package = Package(
         ),
         .target(
             name: "TradeCredit",
-            dependencies: ["TradeCreditModel", "TradeCreditHTTP", "TradeCreditECB", "TradeCreditFrankfurter"],
+            dependencies: [
+                "TradeCreditModel", "TradeCreditHTTP", "TradeCreditECB", "TradeCreditFrankfurter",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -106,7 +106,9 @@ struct CurlHTTPClientTests {
     }
 
     @Test func totalTimeoutFires() async throws {
-        let server = try LoopbackHTTPServer(routes: ["/slow": ScriptedResponse.ok(json: "{}").with(.delayBeforeHeaders(.seconds(5)))])
+        // The server would answer after 20 s; the 300 ms timeout must end the request long before that (the bound is
+        // loose because the whole suite runs in parallel on two cores).
+        let server = try LoopbackHTTPServer(routes: ["/slow": ScriptedResponse.ok(json: "{}").with(.delayBeforeHeaders(.seconds(20)))])
         defer { server.shutdown() }
         let client = try Self.client()
         defer { client.shutdown() }
@@ -115,7 +117,7 @@ struct CurlHTTPClientTests {
             _ = try await client.send(HTTPRequest(url: server.url("/slow"), timeout: .milliseconds(300)))
         }
         #expect(error?.code == .timeout)
-        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     @Test func lowSpeedAborts() async throws {
@@ -263,7 +265,7 @@ struct CurlHTTPClientTests {
             return
         }
         #expect(error.code == .cancelled)
-        #expect(elapsed < .milliseconds(500))
+        #expect(elapsed < .seconds(1))  // the issue asks for well under a second; typically a few milliseconds
     }
 
     @Test func alreadyCancelledTaskSendsNothing() async throws {

@@ -36,7 +36,7 @@ private let cliExecutable: URL? = {
 /// Runs `tradecredit args` and returns its exit status and outputs. Standard input is `stdin` when given, else empty
 /// (the null device). A run that lasts more than `timeout` seconds is killed and recorded as an issue, so that no
 /// test hangs.
-private func runCLI(_ args: [String], stdin: String? = nil, timeout: Double = 30,
+func runCLI(_ args: [String], stdin: String? = nil, timeout: Double = 30,
                     sourceLocation: SourceLocation = #_sourceLocation) -> (status: Int32, stdout: String, stderr: String) {
     guard let executable = cliExecutable else {
         Issue.record("the tradecredit executable was not found next to the tests nor in .build/debug",
@@ -92,11 +92,11 @@ private func runCLI(_ args: [String], stdin: String? = nil, timeout: Double = 30
 }
 
 /// A temporary file holding `text`, removed by the caller.
-private func temporaryFile(_ text: String, name: String = "buyers.csv") throws -> URL {
+func temporaryFile(_ text: String, name: String = "buyers.csv") throws -> URL {
     try temporaryFile(Data(text.utf8), name: name)
 }
 
-private func temporaryFile(_ data: Data, name: String) throws -> URL {
+func temporaryFile(_ data: Data, name: String) throws -> URL {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tradecredit-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let url = directory.appendingPathComponent(name)
@@ -104,12 +104,12 @@ private func temporaryFile(_ data: Data, name: String) throws -> URL {
     return url
 }
 
-private func removeTemporary(_ url: URL) {
+func removeTemporary(_ url: URL) {
     try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
 }
 
 /// Expects a usage or input error: status 2, nothing on stdout, one line on stderr starting with "tradecredit: ".
-private func expectOneLineError(_ result: (status: Int32, stdout: String, stderr: String),
+func expectOneLineError(_ result: (status: Int32, stdout: String, stderr: String),
                                 sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(result.status == 2, sourceLocation: sourceLocation)
     #expect(result.stdout.isEmpty, "stdout: \(result.stdout)", sourceLocation: sourceLocation)

@@ -25,6 +25,12 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         self.init(file: file, line: line, field: column ?? error.field, error.message + value)
     }
 
+    /// A bad command-line value: names the flag, then the problem and the value (`--amount: not a plain decimal
+    /// number ("12abc")`).
+    public init(flag: String, _ error: ModelError) {
+        self.init(file: flag, line: nil, field: nil, error.message + (error.value.map { " (\"\($0)\")" } ?? ""))
+    }
+
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }

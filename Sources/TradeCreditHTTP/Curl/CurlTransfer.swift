@@ -98,19 +98,31 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     /// Records one header line. A status line starts a new header block (informational responses, proxies).
+    /// Works on the bytes: this runs for every header of every response on the engine thread, and Foundation's
+    /// string trimming costs more there than the whole transfer.
     func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.hasPrefix("HTTP/") {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        var start = 0
+        var end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        if end - start >= 5 && bytes[start] == 0x48 && bytes[start + 1] == 0x54 && bytes[start + 2] == 0x54
+            && bytes[start + 3] == 0x50 && bytes[start + 4] == 0x2F {
             headers = HTTPHeaders()
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-        let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { return }
+        var colon = start
+        while colon < end && bytes[colon] != 0x3A { colon += 1 }
+        guard colon < end else { return }
+        var nameEnd = colon
+        while nameEnd > start && isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+        guard nameEnd > start else { return }
+        var valueStart = colon + 1
+        while valueStart < end && isSpace(bytes[valueStart]) { valueStart += 1 }
+        let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<nameEnd]), as: UTF8.self)
+        let value = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
         headers.add(name, value)
-        // Refuse a declared oversized body before receiving it.
-        if name.lowercased() == "content-length", let length = Int(value), length > maximumResponseSize {
+        if nameEnd - start == 14, name.lowercased() == "content-length", let length = Int(value), length > maximumResponseSize {
             exceededMaximumSize = true
         }
     }

@@ -28,7 +28,7 @@ struct FXCommand: AsyncParsableCommand {
         func parsedDate() throws -> CalendarDate? {
             guard let date else { return nil }
             do { return try CalendarDate(parsing: date) } catch let error as ModelError {
-                throw InputError(file: "--date", line: nil, error)
+                throw InputError(flag: "--date", error)
             }
         }
 
@@ -90,7 +90,7 @@ struct FXCommand: AsyncParsableCommand {
             let toCurrency = try FlagValue.currency(to, flag: "--to")
             let money: Money
             do { money = try Money(parsing: amount, currency: fromCurrency, strict: true) } catch let error as ModelError {
-                throw InputError(file: "--amount", line: nil, error)
+                throw InputError(flag: "--amount", error)
             }
             let date = try source.parsedDate()
             let conversion = try await source.withTable(on: date) { table in
@@ -170,7 +170,7 @@ enum RateSourceErrors {
 enum FlagValue {
     static func currency(_ text: String, flag: String) throws -> CurrencyCode {
         do { return try CurrencyCode(text) } catch let error as ModelError {
-            throw InputError(file: flag, line: nil, error)
+            throw InputError(flag: flag, error)
         }
     }
 }

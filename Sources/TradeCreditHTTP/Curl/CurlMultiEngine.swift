@@ -91,7 +91,8 @@ final class CurlMultiEngine: @unchecked Sendable {
                 return
             }
             for transfer in incoming { add(transfer) }
-            if checkCancellations || !incoming.isEmpty {
+            // add() already refuses a transfer cancelled before it arrived; scan the others only when asked.
+            if checkCancellations {
                 for transfer in Array(active.values) where transfer.isCancelRequested {
                     remove(transfer)
                     fail(transfer, code: .cancelled, detail: "the request was cancelled")

@@ -33,7 +33,13 @@ public struct CurrencyCode: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// The number of decimals of the currency's minor unit (0, 2, 3 or 4), or `nil` where ISO 4217 gives none
     /// (precious metals, funds and special codes such as `XAU` or `XDR`).
-    public var minorUnits: Int? { info.minorUnits }
+    public var minorUnits: Int? {
+        let units = CurrencyTable.shared.minorUnits[Int(index)]
+        return units < 0 ? nil : Int(units)
+    }
+
+    /// Whether ISO 4217 lists the code as withdrawn (list three).
+    public var isWithdrawn: Bool { CurrencyTable.shared.withdrawnFlags[Int(index)] }
 
     public var description: String { code }
 
@@ -154,6 +160,9 @@ struct CurrencyTable: Sendable {
 
     let index: [String: UInt16]
     let sorted: [CurrencyInfo]
+    /// Minor units by index (−1 for none) and withdrawal flags: read on every conversion, so kept flat.
+    let minorUnits: [Int8]
+    let withdrawnFlags: [Bool]
 
     /// Columns: `code,numeric,minor_units,kind,withdrawn,name`; `minor_units` is empty for N.A., `withdrawn` is
     /// `YYYY-MM` or empty. The table is checked by the tests; a malformed row here is a programming error.
@@ -174,5 +183,7 @@ struct CurrencyTable: Sendable {
         }
         self.sorted = rows.values.sorted { $0.code < $1.code }
         self.index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.code, UInt16($0)) })
+        self.minorUnits = sorted.map { Int8($0.minorUnits ?? -1) }
+        self.withdrawnFlags = sorted.map(\.isWithdrawn)
     }
 }

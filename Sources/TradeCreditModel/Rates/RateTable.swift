@@ -16,6 +16,8 @@ public struct RateTable: Hashable, Sendable {
     /// The last date the table is known to cover. Defaults to the last publication date; a provider that knows the
     /// source published nothing since (a weekend) may set it later.
     public let validThrough: CalendarDate?
+    /// The publication dates alone, for the search on every conversion (no copy of a publication per step).
+    private let dates: [CalendarDate]
 
     /// - Throws: ``ModelError`` `.inconsistent` when a publication is from another source or a date appears twice,
     ///   `.outOfRange` when `validThrough` is before the last publication.
@@ -35,6 +37,7 @@ public struct RateTable: Hashable, Sendable {
         }
         self.source = source
         self.publications = sorted
+        self.dates = sorted.map(\.date)
         self.validThrough = validThrough ?? sorted.last?.date
     }
 
@@ -62,10 +65,10 @@ public struct RateTable: Hashable, Sendable {
                              "after the last date covered by \(source) (\(validThrough))")
         }
         // Binary search for the last publication on or before `date`.
-        var low = 0, high = publications.count - 1
+        var low = 0, high = dates.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if publications[middle].date <= date { low = middle } else { high = middle - 1 }
+            if dates[middle] <= date { low = middle } else { high = middle - 1 }
         }
         let found = publications[low]
         let gap = date.days(since: found.date)
@@ -85,7 +88,7 @@ public struct RateTable: Hashable, Sendable {
                         policy: ConversionPolicy = .init()) throws -> CurrencyConversion {
         if money.currency == target {
             return CurrencyConversion(original: money, converted: money, requestedDate: date, publicationDate: nil,
-                                      source: source, fromRatePerEUR: nil, toRatePerEUR: nil)
+                                      source: source, fromRate: nil, toRate: nil)
         }
         let publication = try publication(for: date, policy: policy)
         let day = date ?? publication.date
@@ -96,8 +99,7 @@ public struct RateTable: Hashable, Sendable {
         let converted = try RateTable.cross(money.value, from: fromRate, to: toRate, scale: target.minorUnits ?? money.scale)
         return CurrencyConversion(
             original: money, converted: Money(exact: converted, currency: target), requestedDate: date,
-            publicationDate: publication.date, source: source,
-            fromRatePerEUR: fromRate.decimalValue, toRatePerEUR: toRate.decimalValue)
+            publicationDate: publication.date, source: source, fromRate: fromRate, toRate: toRate)
     }
 
     /// A withdrawn currency has no rate from the first day of its ISO withdrawal month on (BGN from 2026-01-01,
@@ -105,7 +107,7 @@ public struct RateTable: Hashable, Sendable {
     /// still quotes it proves it was still quoted then (ISO dates LTL's withdrawal 2014-12, yet the ECB quoted it to
     /// 2014-12-31).
     private func requireCirculating(_ currency: CurrencyCode, on day: CalendarDate, using publication: RatePublication) throws {
-        guard day > publication.date, let withdrawn = currency.info.withdrawn,
+        guard day > publication.date, currency.isWithdrawn, let withdrawn = currency.info.withdrawn,
               let first = try? CalendarDate(year: withdrawn.year, month: withdrawn.month, day: 1), day >= first else { return }
         if let next = publications.first(where: { $0.date > publication.date }), next.exactRate(currency) != nil { return }
         throw ModelError(.rateUnavailable, field: "currency", value: currency.code,
@@ -175,7 +177,7 @@ public struct ConversionPolicy: Hashable, Sendable, Codable {
 
 /// The record of one conversion: what was converted, the result, and the rates and dates used, so that anyone can
 /// re-check it.
-public struct CurrencyConversion: Hashable, Sendable, Codable {
+public struct CurrencyConversion: Hashable, Sendable {
     /// The amount before conversion.
     public let original: Money
     /// The amount after conversion, rounded once, half up, to the target currency's minor units — except for a
@@ -187,17 +189,66 @@ public struct CurrencyConversion: Hashable, Sendable, Codable {
     public let publicationDate: CalendarDate?
     /// The rates' source.
     public let source: String
+    /// The two legs exactly as published; `Decimal` is built only when asked for (it is slow on Linux).
+    private let fromRate: ExactDecimal?
+    private let toRate: ExactDecimal?
+
+    package init(original: Money, converted: Money, requestedDate: CalendarDate?, publicationDate: CalendarDate?,
+                 source: String, fromRate: ExactDecimal?, toRate: ExactDecimal?) {
+        self.original = original
+        self.converted = converted
+        self.requestedDate = requestedDate
+        self.publicationDate = publicationDate
+        self.source = source
+        self.fromRate = fromRate
+        self.toRate = toRate
+    }
+
     /// Units of the original currency per 1 EUR on the publication date (`nil` for the identity).
-    public let fromRatePerEUR: Decimal?
+    public var fromRatePerEUR: Decimal? { fromRate?.decimalValue }
     /// Units of the target currency per 1 EUR on the publication date (`nil` for the identity).
-    public let toRatePerEUR: Decimal?
+    public var toRatePerEUR: Decimal? { toRate?.decimalValue }
 
     /// The cross rate, target units per source unit, rounded half up to 10 decimal places for display; the
     /// conversion itself used the exact quotient.
     public var crossRate: Decimal? {
-        guard let from = fromRatePerEUR, let to = toRatePerEUR,
-              let f = try? ExactDecimal(from), let t = try? ExactDecimal(to),
-              let rate = try? t.divided(by: f, scale: 10, rule: .halfUp) else { return nil }
+        guard let fromRate, let toRate, let rate = try? toRate.divided(by: fromRate, scale: 10, rule: .halfUp) else {
+            return nil
+        }
         return rate.trimmed().decimalValue
+    }
+}
+
+extension CurrencyConversion: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case original, converted, requestedDate, publicationDate, source, fromRatePerEUR, toRatePerEUR
+    }
+
+    /// JSON: the two amounts, the dates, the source, and the two legs as JSON numbers (units per EUR).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func exact(_ key: CodingKeys) throws -> ExactDecimal? {
+            guard let value = try container.decodeIfPresent(Decimal.self, forKey: key) else { return nil }
+            do { return try ExactDecimal(value, field: key.stringValue) } catch let error as ModelError {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: error.description)
+            }
+        }
+        self.init(original: try container.decode(Money.self, forKey: .original),
+                  converted: try container.decode(Money.self, forKey: .converted),
+                  requestedDate: try container.decodeIfPresent(CalendarDate.self, forKey: .requestedDate),
+                  publicationDate: try container.decodeIfPresent(CalendarDate.self, forKey: .publicationDate),
+                  source: try container.decode(String.self, forKey: .source),
+                  fromRate: try exact(.fromRatePerEUR), toRate: try exact(.toRatePerEUR))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(original, forKey: .original)
+        try container.encode(converted, forKey: .converted)
+        try container.encodeIfPresent(requestedDate, forKey: .requestedDate)
+        try container.encodeIfPresent(publicationDate, forKey: .publicationDate)
+        try container.encode(source, forKey: .source)
+        try container.encodeIfPresent(fromRatePerEUR, forKey: .fromRatePerEUR)
+        try container.encodeIfPresent(toRatePerEUR, forKey: .toRatePerEUR)
     }
 }

@@ -9,42 +9,10 @@ private func date(_ text: String) throws -> CalendarDate { try CalendarDate(pars
 
 private func eur(_ text: String) throws -> Money { try Money(parsing: text, currency: .EUR) }
 
-/// Asserts that `body` throws a ``ModelError`` with `code` and `field`.
-private func expectModelError(
-    _ code: ModelError.Code, field: String, sourceLocation: SourceLocation = #_sourceLocation,
-    _ body: () throws -> some Any
-) throws {
-    let error = try #require(throws: ModelError.self, sourceLocation: sourceLocation) { try body() }
-    #expect(error.code == code, sourceLocation: sourceLocation)
-    #expect(error.field == field, sourceLocation: sourceLocation)
-}
-
-/// Asserts that decoding `json` as `T` fails with `DecodingError.dataCorrupted` on the key `key`.
-private func expectDecodingFailure<T: Decodable>(
-    _ type: T.Type, _ json: String, key: String, sourceLocation: SourceLocation = #_sourceLocation
-) throws {
-    let error = try #require(throws: DecodingError.self, sourceLocation: sourceLocation) {
-        try JSONDecoder().decode(type, from: Data(json.utf8))
-    }
-    guard case .dataCorrupted(let context) = error else {
-        Issue.record("expected dataCorrupted, got \(error)", sourceLocation: sourceLocation)
-        return
-    }
-    #expect(context.codingPath.last?.stringValue == key, sourceLocation: sourceLocation)
-}
-
-private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-    try JSONDecoder().decode(type, from: Data(json.utf8))
-}
-
 private func encodedSorted(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
-}
-
-private func roundTrip<T: Codable & Equatable>(_ value: T) throws -> T {
-    try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
 }
 
 @Suite("Parties: Buyer")

@@ -36,10 +36,6 @@ private func encode(_ value: some Encodable, sorted: Bool = true) throws -> Stri
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
-private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-    try JSONDecoder().decode(type, from: Data(json.utf8))
-}
-
 enum Scales {
     static let gradeEntries: [PDMap.Entry] = [
         .init(.grade("A"), 0.005), .init(.grade("B"), 0.02), .init(.grade("C"), 0.08), .init(.grade("D"), 0.25),

@@ -130,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "tradecreditTests",
-            dependencies: ["tradecredit"],
+            dependencies: ["tradecredit", "TradeCreditTesting"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TradeCreditTesting
 
 /// `tradecredit fx`: conversions at the embedded ECB rates, checked by hand, and the errors of bad input.
 @Suite("tradecredit fx")
@@ -103,5 +104,26 @@ struct CLIFXTests {
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("tradecredit: ecb: "), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+
+    /// The standard proxy variable reaches libcurl: with `http_proxy` set, a request for an unresolvable host goes
+    /// to the proxy (here a loopback server that answers as the ECB's folder would), in absolute form.
+    @Test func environmentProxyIsHonoured() throws {
+        let daily = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+            <Cube><Cube time='2026-10-30'><Cube currency='USD' rate='1.1172'/><Cube currency='GBP' rate='0.8338'/></Cube></Cube>
+            </gesmes:Envelope>
+            """
+        let proxy = try LoopbackHTTPServer { request in
+            request.path == "http://rates.example.invalid/eurofxref/eurofxref-daily.xml" ? .ok(json: daily) : .notFound
+        }
+        defer { proxy.shutdown() }
+        let result = runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--rates", "ecb",
+                             "--base-url", "http://rates.example.invalid/eurofxref/", "--format", "json"],
+                            environment: ["http_proxy": proxy.baseURL.absoluteString, "no_proxy": ""])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(#""amount" : "74633.01""#))
+        #expect(proxy.requests.first?.path == "http://rates.example.invalid/eurofxref/eurofxref-daily.xml")
     }
 }

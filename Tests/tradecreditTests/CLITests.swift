@@ -36,7 +36,7 @@ private let cliExecutable: URL? = {
 /// Runs `tradecredit args` and returns its exit status and outputs. Standard input is `stdin` when given, else empty
 /// (the null device). A run that lasts more than `timeout` seconds is killed and recorded as an issue, so that no
 /// test hangs.
-func runCLI(_ args: [String], stdin: String? = nil, timeout: Double = 30,
+func runCLI(_ args: [String], stdin: String? = nil, environment: [String: String]? = nil, timeout: Double = 30,
                     sourceLocation: SourceLocation = #_sourceLocation) -> (status: Int32, stdout: String, stderr: String) {
     guard let executable = cliExecutable else {
         Issue.record("the tradecredit executable was not found next to the tests nor in .build/debug",
@@ -67,6 +67,9 @@ func runCLI(_ args: [String], stdin: String? = nil, timeout: Double = 30,
         let process = Process()
         process.executableURL = executable
         process.arguments = args
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = input ?? FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err

@@ -274,3 +274,26 @@ struct OfflineRateProviderTests {
         }
     }
 }
+
+@Suite("ECBRateProvider coverage over time")
+struct ECBRateProviderCoverageTests {
+    /// Fetched on Friday 2026-10-30 at 17:00 UTC (after the publication), asked on Sunday: the weekend converts at
+    /// Friday's rates, because the coverage is worked out when asked, not when fetched.
+    @Test func aFileFetchedOnFridayEveningCoversTheWeekendWhenAskedLater() async throws {
+        let server = try LoopbackHTTPServer(routes: [
+            "/eurofxref-hist-90d.xml": .ok(json: ECBRateProviderTests.dailyXML(date: "2026-10-30", usd: "1.1172")),
+        ])
+        defer { server.shutdown() }
+        let curl = try ECBRateProviderTests.client()
+        defer { curl.shutdown() }
+        let clock = ECBRateProviderTests.Clock(Date(timeIntervalSince1970: TimeInterval(20_756 * 86_400 + 17 * 3_600)))
+        let provider = ECBRateProvider(baseURL: server.baseURL, client: curl, now: { clock.now })
+        let friday = try CalendarDate(parsing: "2026-10-30")
+        _ = try await provider.rateTable(from: friday, through: friday, policy: ConversionPolicy())
+        clock.set(Date(timeIntervalSince1970: TimeInterval(20_758 * 86_400 + 12 * 3_600)))  // Sunday noon
+        let sunday = try CalendarDate(parsing: "2026-11-01")
+        let table = try await provider.rateTable(from: sunday, through: sunday, policy: ConversionPolicy())
+        #expect(table.publications.last?.date == friday)
+        #expect(server.requests.count == 1)  // still fresh: no new request
+    }
+}

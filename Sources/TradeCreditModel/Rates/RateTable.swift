@@ -15,7 +15,7 @@ public struct RateTable: Hashable, Sendable {
     public let publications: [RatePublication]
     /// The last date the table is known to cover. Defaults to the last publication date; a provider that knows the
     /// source published nothing since (a weekend) may set it later.
-    public let validThrough: CalendarDate?
+    public private(set) var validThrough: CalendarDate?
     /// The publication dates alone, for the search on every conversion (no copy of a publication per step).
     private let dates: [CalendarDate]
 
@@ -39,6 +39,17 @@ public struct RateTable: Hashable, Sendable {
         self.publications = sorted
         self.dates = sorted.map(\.date)
         self.validThrough = validThrough ?? sorted.last?.date
+    }
+
+    /// The same table, known to cover the days through `date` (a source that has published nothing newer yet, over a
+    /// weekend say). - Throws: `.outOfRange` when `date` is before the last publication.
+    public func covering(through date: CalendarDate) throws -> RateTable {
+        if let last = publications.last?.date, date < last {
+            throw ModelError(.outOfRange, field: "validThrough", value: date.description, "before the last publication \(last)")
+        }
+        var copy = self
+        copy.validThrough = date
+        return copy
     }
 
     /// The first and last publication dates, or `nil` for an empty table.

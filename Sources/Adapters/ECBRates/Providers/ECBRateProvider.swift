@@ -94,7 +94,16 @@ public final class ECBRateProvider: ExchangeRateProvider {
         }
     }
 
+    /// The file's table, covering the days up to now that no newer publication can have reached yet: computed at
+    /// each call, so that a file fetched on Friday evening still covers the weekend when asked on Sunday.
     private func table(for file: File) async throws -> RateTable {
+        let table = try await fetchedTable(for: file)
+        guard let latest = table.publications.last?.date else { return table }
+        let coverage = schedule.coverage(latest: latest, fetchedAt: now())
+        return try table.covering(through: Swift.max(coverage, table.validThrough ?? latest))
+    }
+
+    private func fetchedTable(for file: File) async throws -> RateTable {
         try await cache.table(for: file, now: now()) { [client, baseURL, schedule, now] in
             let url = baseURL.appendingPathComponent(file.name)
             let response: HTTPResponse

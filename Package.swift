@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "TradeCreditTesting", targets: ["TradeCreditTesting"]),
         .library(name: "TradeCreditECB", targets: ["TradeCreditECB"]),
         .library(name: "TradeCreditFrankfurter", targets: ["TradeCreditFrankfurter"]),
+        .library(name: "TradeCreditFileBureau", targets: ["TradeCreditFileBureau"]),
+        .library(name: "TradeCreditGLEIF", targets: ["TradeCreditGLEIF"]),
         .executable(name: "tradecredit", targets: ["tradecredit"]),
     ],
     dependencies: [
@@ -69,6 +71,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "TradeCreditFileBureau",
+            dependencies: ["TradeCreditModel"],
+            path: "Sources/Adapters/FileBureau",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TradeCreditGLEIF",
+            dependencies: [
+                "TradeCreditModel",
+                "TradeCreditHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Adapters/GLEIFRegistry",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "TradeCreditTesting",
             dependencies: ["TradeCreditHTTP", "TradeCreditModel"],
             swiftSettings: strictSettings
@@ -77,6 +95,7 @@ let package = Package(
             name: "TradeCredit",
             dependencies: [
                 "TradeCreditModel", "TradeCreditHTTP", "TradeCreditECB", "TradeCreditFrankfurter",
+                "TradeCreditFileBureau", "TradeCreditGLEIF",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -120,6 +139,18 @@ let package = Package(
         .testTarget(
             name: "TradeCreditFrankfurterTests",
             dependencies: ["TradeCreditFrankfurter", "TradeCreditTesting"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditFileBureauTests",
+            dependencies: ["TradeCreditFileBureau"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditGLEIFTests",
+            dependencies: ["TradeCreditGLEIF", "TradeCreditTesting"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

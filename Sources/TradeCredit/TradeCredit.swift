@@ -2,6 +2,8 @@
 @_exported public import TradeCreditHTTP
 @_exported public import TradeCreditECB
 @_exported public import TradeCreditFrankfurter
+@_exported public import TradeCreditFileBureau
+@_exported public import TradeCreditGLEIF
 
 /// The version of the TradeCredit SDK.
 public enum TradeCreditVersion {

@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "TradeCreditFrankfurter", targets: ["TradeCreditFrankfurter"]),
         .library(name: "TradeCreditFileBureau", targets: ["TradeCreditFileBureau"]),
         .library(name: "TradeCreditGLEIF", targets: ["TradeCreditGLEIF"]),
+        .library(name: "TradeCreditCreditsafe", targets: ["TradeCreditCreditsafe"]),
+        .library(name: "TradeCreditDnB", targets: ["TradeCreditDnB"]),
         .executable(name: "tradecredit", targets: ["tradecredit"]),
     ],
     dependencies: [
@@ -87,6 +89,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "TradeCreditCreditsafe",
+            dependencies: [
+                "TradeCreditModel",
+                "TradeCreditHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Adapters/CreditsafeBureau",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TradeCreditDnB",
+            dependencies: [
+                "TradeCreditModel",
+                "TradeCreditHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Adapters/DnBBureau",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "TradeCreditTesting",
             dependencies: ["TradeCreditHTTP", "TradeCreditModel"],
             swiftSettings: strictSettings
@@ -95,7 +117,7 @@ let package = Package(
             name: "TradeCredit",
             dependencies: [
                 "TradeCreditModel", "TradeCreditHTTP", "TradeCreditECB", "TradeCreditFrankfurter",
-                "TradeCreditFileBureau", "TradeCreditGLEIF",
+                "TradeCreditFileBureau", "TradeCreditGLEIF", "TradeCreditCreditsafe", "TradeCreditDnB",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -151,6 +173,18 @@ let package = Package(
         .testTarget(
             name: "TradeCreditGLEIFTests",
             dependencies: ["TradeCreditGLEIF", "TradeCreditTesting"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditCreditsafeTests",
+            dependencies: ["TradeCreditCreditsafe", "TradeCreditTesting"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditDnBTests",
+            dependencies: ["TradeCreditDnB", "TradeCreditTesting"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -4,6 +4,8 @@
 @_exported public import TradeCreditFrankfurter
 @_exported public import TradeCreditFileBureau
 @_exported public import TradeCreditGLEIF
+@_exported public import TradeCreditCreditsafe
+@_exported public import TradeCreditDnB
 
 /// The version of the TradeCredit SDK.
 public enum TradeCreditVersion {

@@ -1,3 +1,5 @@
+public import TradeCreditModel
+
 /// A failure of Creditsafe Connect or of its answer, with a stable ``Code``.
 ///
 /// A company Creditsafe does not find is not an error: ``CreditsafeBureau/ratings(for:)`` returns `[]`. Messages never
@@ -57,4 +59,11 @@ public struct CreditsafeError: Error, Sendable, Hashable, CustomStringConvertibl
         if let status, !message.contains("HTTP \(status)") { text += " [HTTP \(status)]" }
         return text
     }
+}
+
+extension CreditsafeError: AdapterError {
+    /// `creditsafe`.
+    public var adapter: String { "creditsafe" }
+    /// The shared kind of this failure.
+    public var failure: AdapterFailure { AdapterFailure(rawValue: code.rawValue) ?? .unavailable }
 }

@@ -1,3 +1,5 @@
+public import TradeCreditModel
+
 /// A failure of D&B Direct+ or of its answer, with a stable ``Code``.
 ///
 /// Messages never carry the client secret, the Basic credential or a token: texts quoted from D&B (its error
@@ -64,4 +66,11 @@ public struct DnBError: Error, Sendable, Hashable, CustomStringConvertible {
         if let status, !message.contains("HTTP \(status)") { text += " [HTTP \(status)]" }
         return text
     }
+}
+
+extension DnBError: AdapterError {
+    /// `dnb`.
+    public var adapter: String { "dnb" }
+    /// The shared kind of this failure.
+    public var failure: AdapterFailure { AdapterFailure(rawValue: code.rawValue) ?? .unavailable }
 }

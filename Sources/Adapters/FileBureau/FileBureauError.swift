@@ -1,3 +1,5 @@
+public import TradeCreditModel
+
 /// The error of the file bureau: a ratings file that cannot be read, or that breaks the format of
 /// ``FileRatingBureau``.
 ///
@@ -68,4 +70,19 @@ public struct FileBureauError: Error, Sendable, Hashable, CustomStringConvertibl
         if let value { text += " (\"\(value)\")" }
         return text
     }
+}
+
+extension FileBureauError: AdapterError {
+    /// `file`.
+    public var adapter: String { "file" }
+    /// The shared kind of this failure: a file that is missing or unreadable is unavailable (a buyer the file does
+    /// not list is not an error but `[]`); a file that breaks the format is an invalid response.
+    public var failure: AdapterFailure {
+        switch code {
+        case .notFound, .unreadable: .unavailable
+        default: .invalidResponse
+        }
+    }
+    /// Always `nil`: a file has no HTTP status.
+    public var status: Int? { nil }
 }

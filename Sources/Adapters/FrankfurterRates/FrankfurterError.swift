@@ -1,3 +1,5 @@
+public import TradeCreditModel
+
 /// A failure of the Frankfurter API or of its answer, with a stable ``Code``.
 ///
 /// Dates the provider cannot serve under a ``TradeCreditModel/ConversionPolicy`` (in the future, before 1999-01-04,
@@ -52,4 +54,11 @@ public struct FrankfurterError: Error, Sendable, Hashable, CustomStringConvertib
         if let status, !message.contains("HTTP \(status)") { text += " [HTTP \(status)]" }
         return text
     }
+}
+
+extension FrankfurterError: AdapterError {
+    /// `frankfurter`.
+    public var adapter: String { "frankfurter" }
+    /// The shared kind of this failure.
+    public var failure: AdapterFailure { code == .malformed ? .invalidResponse : AdapterFailure(rawValue: code.rawValue) ?? .unavailable }
 }

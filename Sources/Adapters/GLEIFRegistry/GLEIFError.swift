@@ -1,3 +1,5 @@
+public import TradeCreditModel
+
 /// A failure of the GLEIF API or of its answer, with a stable ``Code``.
 ///
 /// An LEI GLEIF does not know is not an error: ``GLEIFRegistry/entity(lei:)`` returns `nil`. Messages never carry
@@ -48,4 +50,11 @@ public struct GLEIFError: Error, Sendable, Hashable, CustomStringConvertible {
         if let status, !message.contains("HTTP \(status)") { text += " [HTTP \(status)]" }
         return text
     }
+}
+
+extension GLEIFError: AdapterError {
+    /// `gleif`.
+    public var adapter: String { "gleif" }
+    /// The shared kind of this failure.
+    public var failure: AdapterFailure { code == .malformed ? .invalidResponse : AdapterFailure(rawValue: code.rawValue) ?? .unavailable }
 }

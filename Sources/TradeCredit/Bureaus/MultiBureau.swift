@@ -95,6 +95,8 @@ public struct MultiBureau: Sendable {
             group.addTask {
                 do {
                     return .rated(ratings: try await bureau.ratings(for: query))
+                } catch let error as any AdapterError {
+                    return .failed(code: error.failure.rawValue, message: error.description)
                 } catch let error as ModelError {
                     return .failed(code: error.code.rawValue, message: error.description)
                 } catch is CancellationError {

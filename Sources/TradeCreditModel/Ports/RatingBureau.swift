@@ -53,8 +53,9 @@ public protocol RatingBureau: Sendable {
     var name: String { get }
     /// The scale the bureau's ratings are on, with its PD map.
     var scale: RatingScale { get }
-    /// The ratings the bureau has for the buyer; empty when it does not know the buyer.
-    /// Throws the adapter's typed error on failure (network, credentials, malformed answer).
+    /// The ratings the bureau has for the buyer; empty when a search finds no match.
+    /// Throws the adapter's typed error (an ``AdapterError``) on failure — network, credentials, a malformed answer —
+    /// and with ``AdapterFailure/notFound`` when a key of the bureau's own (a DUNS, a connectId) does not exist.
     func ratings(for query: BuyerQuery) async throws -> [BureauRating]
     /// Looks many buyers up. The default asks one at a time, stops at cancellation, and records each failure
     /// instead of failing the batch; adapters with a bulk endpoint override it.
@@ -72,6 +73,8 @@ extension RatingBureau {
             }
             do {
                 results.append(BureauLookupResult(query: query, outcome: .rated(try await ratings(for: query))))
+            } catch let error as any AdapterError {
+                results.append(BureauLookupResult(query: query, outcome: .failed(code: error.failure.rawValue, message: error.description)))
             } catch let error as ModelError {
                 results.append(BureauLookupResult(query: query, outcome: .failed(code: error.code.rawValue, message: error.description)))
             } catch is CancellationError {

@@ -1,3 +1,5 @@
+public import TradeCreditModel
+
 /// The error of the ECB adapter: a file that cannot be read or fetched, or that is not a valid reference-rate file.
 ///
 /// Every error has a stable ``Code`` and, where it applies, the file, the 1-based line and the field (a currency, an
@@ -82,4 +84,20 @@ extension ECBRatesError {
     static func quoted(bytes: some Collection<UInt8>) -> String {
         quoted(String(decoding: bytes.prefix(64), as: UTF8.self))
     }
+}
+
+extension ECBRatesError: AdapterError {
+    /// `ecb`.
+    public var adapter: String { "ecb" }
+    /// The shared kind of this failure: a file that breaks the format (malformed, too large, unsupported, empty) is
+    /// an invalid response.
+    public var failure: AdapterFailure {
+        switch code {
+        case .unavailable: .unavailable
+        case .notFound: .notFound
+        default: .invalidResponse
+        }
+    }
+    /// Not kept: the message quotes the HTTP status when there was one.
+    public var status: Int? { nil }
 }

@@ -110,7 +110,11 @@ let package = Package(
         ),
         .target(
             name: "TradeCreditTesting",
-            dependencies: ["TradeCreditHTTP", "TradeCreditModel"],
+            dependencies: [
+                "TradeCreditHTTP",
+                "TradeCreditModel",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(

@@ -1,0 +1,17 @@
+import Foundation
+
+/// The last check of every suite: the secret appears in no error and no log line of the run.
+enum SecretCheck {
+    static func run(_ harness: ConformanceHarness) -> ConformanceCheck {
+        let lines = harness.log.all
+        let leaks = lines.filter(harness.leaksSecret)
+        let name = "the secret is in no error and no log line"
+        guard leaks.isEmpty else {
+            // Say where without quoting the line: the report may itself be logged.
+            return ConformanceCheck(name: name, verdict: .failed,
+                                    detail: "\(leaks.count) of \(lines.count) lines hold it, e.g. one starting "
+                                        + "\"\(leaks[0].prefix(40).replacingOccurrences(of: harness.secret, with: "***"))\"")
+        }
+        return ConformanceCheck(name: name, verdict: .passed, detail: "\(lines.count) lines read")
+    }
+}

@@ -153,6 +153,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "TradeCreditTestingTests",
+            dependencies: [
+                "TradeCreditTesting",
+                "TradeCreditHTTP",
+                "TradeCreditModel",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "TradeCreditECBTests",
             dependencies: [
                 "TradeCreditECB",

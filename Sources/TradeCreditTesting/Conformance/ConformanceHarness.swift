@@ -148,10 +148,17 @@ final class ConformanceHarness: Sendable {
         return outcome
     }
 
+    /// The secret inside an HTTP Basic credential.
+    private var basicCredential: String { Data("\(username):\(secret)".utf8).base64EncodedString() }
+
     /// Whether `text` holds the secret, plainly or inside an HTTP Basic credential.
     func leaksSecret(_ text: String) -> Bool {
-        let basic = Data("\(username):\(secret)".utf8).base64EncodedString()
-        return text.contains(secret) || text.contains(basic)
+        text.contains(secret) || text.contains(basicCredential)
+    }
+
+    /// `text` with the secret, in both forms, replaced by `***`.
+    func masked(_ text: String) -> String {
+        text.replacingOccurrences(of: secret, with: "***").replacingOccurrences(of: basicCredential, with: "***")
     }
 }
 

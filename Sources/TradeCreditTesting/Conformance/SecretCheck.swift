@@ -7,10 +7,11 @@ enum SecretCheck {
         let leaks = lines.filter(harness.leaksSecret)
         let name = "the secret is in no error and no log line"
         guard leaks.isEmpty else {
-            // Say where without quoting the line: the report may itself be logged.
+            // Show where with the secret masked first, then cut: the report may itself be logged.
+            let masked = harness.masked(leaks[0])
             return ConformanceCheck(name: name, verdict: .failed,
                                     detail: "\(leaks.count) of \(lines.count) lines hold it, e.g. one starting "
-                                        + "\"\(leaks[0].prefix(40).replacingOccurrences(of: harness.secret, with: "***"))\"")
+                                        + "\"\(masked.prefix(40))\"")
         }
         return ConformanceCheck(name: name, verdict: .passed, detail: "\(lines.count) lines read")
     }

@@ -109,7 +109,7 @@ public final class ECBRateProvider: ExchangeRateProvider {
             let response: HTTPResponse
             do {
                 response = try await client.send(HTTPRequest.get(url))
-            } catch let error as HTTPError {
+            } catch let error as HTTPError where error.code != .cancelled {
                 throw ECBRatesError(.unavailable, file: file.name, message: error.description)
             }
             guard response.status == 200 else {
@@ -139,7 +139,7 @@ actor ECBFileCache {
     }
 
     private var entries: [ECBRateProvider.File: Entry] = [:]
-    private var inFlight: [ECBRateProvider.File: Task<Entry, any Error>] = [:]
+    private var inFlight: [ECBRateProvider.File: SharedFetch<Entry>] = [:]
     private let logger: Logger
 
     init(logger: Logger) {
@@ -157,13 +157,43 @@ actor ECBFileCache {
     func table(for file: ECBRateProvider.File, now: Date,
                fetch: @escaping @Sendable () async throws -> Entry) async throws -> RateTable {
         if let entry = entries[file], now < entry.freshUntil { return entry.table }
-        if let task = inFlight[file] { return try await task.value.table }
-        let task = Task { try await fetch() }
-        inFlight[file] = task
+        if let shared = inFlight[file] { return try await shared.value().table }
+        let shared = SharedFetch(fetch)
+        inFlight[file] = shared
         defer { inFlight[file] = nil }
-        let entry = try await task.value
+        let entry = try await shared.value()
         entries[file] = entry
         logger.debug("ecb rates fetched", metadata: ["file": "\(file.name)", "fresh_until": "\(entry.freshUntil)"])
         return entry.table
+    }
+}
+
+/// One fetch shared by every caller that needs its result meanwhile.
+///
+/// The fetch runs in a task of its own, so a caller's cancellation does not reach it by itself: it is cancelled
+/// when every caller waiting on it has been cancelled (a lone caller's cancellation ends the fetch at once; one of
+/// several waits, bounded by the request's timeouts, for the others' answer).
+final class SharedFetch<Value: Sendable>: @unchecked Sendable {
+    private let task: Task<Value, any Error>
+    private let lock = NSLock()
+    private var waiting = 0
+    private var cancelled = 0
+
+    init(_ work: @escaping @Sendable () async throws -> Value) {
+        task = Task { try await work() }
+    }
+
+    /// The fetch's result, for one more caller.
+    func value() async throws -> Value {
+        lock.withLock { waiting += 1 }
+        return try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            let everyone = lock.withLock {
+                cancelled += 1
+                return cancelled == waiting
+            }
+            if everyone { task.cancel() }
+        }
     }
 }

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import TradeCreditECB
+import TradeCreditHTTP
+import TradeCreditModel
+import TradeCreditTesting
+
+/// The ECB provider through the adapter conformance kit of TradeCreditTesting, on the real daily file of 2026-10-30.
+@Suite("ECB: conformance kit")
+struct ECBConformanceTests {
+    @Test func theECBProviderPassesTheRateProviderSuite() async throws {
+        let date = try ECBRatesFixtures.date("2026-10-30")
+        func on(_ answer: ScriptedResponse) -> ConformanceCase<CalendarDate?> {
+            ConformanceCase(date, routes: ["/eurofxref-hist-90d.xml": answer])
+        }
+        func xml(_ text: String) -> ScriptedResponse {
+            ScriptedResponse(status: 200, headers: ["Content-Type": "text/xml"], body: Data(text.utf8))
+        }
+        let real = try ECBRatesFixtures.text("eurofxref-daily.xml")
+        let report = await ExchangeRateProviderConformance(
+            transport: .http(),
+            found: on(xml(real)),
+            foundDate: date,
+            foundRates: [.USD: Decimal(string: "1.1172")!, .GBP: Decimal(string: "0.8338")!],
+            notFound: on(.notFound),
+            malformed: [
+                MalformedCase("a rate that is not a number",
+                              on(xml(real.replacingOccurrences(of: "rate='1.1172'", with: "rate='1,1172'"))), field: "rate"),
+                MalformedCase("a date that does not exist",
+                              on(xml(real.replacingOccurrences(of: "time='2026-10-30'", with: "time='2026-10-32'"))),
+                              field: "time"),
+            ]
+        ) { env in
+            ECBRateProvider(baseURL: env.baseURL, client: env.client, logger: env.logger,
+                            now: { ECBRateProviderTests.monday(hour: 10) })
+        }.run()
+        #expect(report.failures.isEmpty, "\(report)")
+        #expect(report.skipped.map(\.name) == ["refused credentials give unauthorized"], "\(report)")
+    }
+}

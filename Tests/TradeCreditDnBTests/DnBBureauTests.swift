@@ -71,15 +71,6 @@ struct DnBMappingTests {
         #expect(ratings.first?.ratedOn == (try date("2026-11-21")))
         #expect(try DnBBureau.failureClassScale.probabilityOfDefault(for: .notRated) == nil)
     }
-
-    @Test func aQueryWithoutDUNSAsksNothing() async throws {
-        let dnb = try LoopbackDnB(data: [:])
-        defer { dnb.close() }
-        let query = BuyerQuery(identifiers: [try BuyerIdentifier(scheme: .siren, value: "552100554")],
-                               legalName: "Fictional SA", country: .FR)
-        #expect(try await dnb.bureau.ratings(for: query).isEmpty)
-        #expect(dnb.server.requests.isEmpty)
-    }
 }
 
 @Suite("D&B: errors")

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 import Testing
 import TradeCreditDnB
@@ -34,6 +35,9 @@ func tokenResponse(_ token: String, expiresIn seconds: Int = 86_400) -> Scripted
 
 func dataPath(_ duns: String) -> String { "/v1/data/duns/\(duns)" }
 
+/// D&B's identity resolution; the server matches it without the query.
+let matchPath = "/v1/match/cleanseMatch"
+
 /// A clock tests move by hand.
 final class TestClock: Sendable {
     private let time = Mutex(Date(timeIntervalSince1970: 1_795_000_000))
@@ -63,8 +67,10 @@ final class LoopbackDnB: Sendable {
     /// - Parameters:
     ///   - token: the token endpoint's answers, in order (the last repeating).
     ///   - data: each data path's answers, in order (the last repeating).
+    ///   - minimumConfidence: the bureau's match threshold.
     ///   - wrap: builds the client the bureau gets from the libcurl client.
     init(token: [ScriptedResponse] = [tokenResponse("token-one")], data: [String: [ScriptedResponse]],
+         minimumConfidence: Int = DnBBureau.defaultMinimumConfidence, logger: Logger = Logger(label: "test.dnb"),
          now: @escaping @Sendable () -> Date = { Date() },
          wrap: (CurlHTTPClient) -> any HTTPClient = { $0 }) throws {
         var sequences = data
@@ -77,12 +83,17 @@ final class LoopbackDnB: Sendable {
         self.server = server
         self.curl = curl
         self.bureau = DnBBureau(baseURL: server.url("/"), clientKey: clientKey, clientSecret: clientSecret,
-                                client: wrap(curl), now: now)
+                                client: wrap(curl), minimumConfidence: minimumConfidence, logger: logger, now: now)
     }
 
     var tokenRequests: [RecordedRequest] { server.requests(path: "/v2/token") }
 
     func dataRequests(_ duns: String) -> [RecordedRequest] { server.requests(path: dataPath(duns)) }
+
+    var matchRequests: [RecordedRequest] { server.requests(path: matchPath) }
+
+    /// The requests for any data block, whatever the DUNS.
+    var allDataRequests: [RecordedRequest] { server.requests.filter { $0.path.hasPrefix("/v1/data/") } }
 
     func close() {
         curl.shutdown()
@@ -103,4 +114,29 @@ func expectDnBError(_ code: DnBError.Code, sourceLocation: SourceLocation = #_so
     let error = try await #require(throws: DnBError.self, sourceLocation: sourceLocation) { try await body() }
     #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
     return error
+}
+
+/// Keeps every log line as `level message key=value …`, to check what the bureau logs.
+final class LogRecorder: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    var recorded: [String] { lines.withLock { $0 } }
+
+    var logger: Logger { Logger(label: "test.dnb") { _ in Handler(recorder: self) } }
+
+    private struct Handler: LogHandler {
+        let recorder: LogRecorder
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            let fields = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            recorder.lines.withLock { $0.append("\(event.level) \(event.message) \(fields.joined(separator: " "))") }
+        }
+    }
 }

@@ -71,13 +71,31 @@ enum DnBResponseErrors {
             return DnBError(.notFound, status: response.status, dnbErrorCode: code,
                             message: "D&B does not know D-U-N-S \(duns) (\(text))")
         }
+        return requestFailure(response, text: text, code: code, request: "data request", product: "these data blocks")
+    }
+
+    /// The error for a non-2xx answer to an identity-resolution request that is not "no match" (the caller has
+    /// turned a `404` or one of ``DnBBureau/matchNotFoundErrorCodes`` into `[]`).
+    static func matchFailure(_ response: HTTPResponse, redactor: Redactor) -> DnBError {
+        let (text, code) = summary(response, redactor: redactor)
+        return requestFailure(response, text: text, code: code, request: "match request",
+                              product: "identity resolution (cleanseMatch)")
+    }
+
+    /// Whether a non-2xx answer says that nothing matched: a `404`, or one of `noMatchCodes` in D&B's envelope.
+    static func isNoMatch(_ response: HTTPResponse, noMatchCodes: Set<String>) -> Bool {
+        response.status == 404 || envelope(in: response.body).code.map(noMatchCodes.contains) == true
+    }
+
+    private static func requestFailure(_ response: HTTPResponse, text: String, code: String?, request: String,
+                                       product: String) -> DnBError {
         switch response.status {
         case 401:
             return DnBError(.unauthorized, status: 401, dnbErrorCode: code,
-                            message: "data request still refused after a token refresh (\(text))")
+                            message: "\(request) still refused after a token refresh (\(text))")
         case 403:
             return DnBError(.unauthorized, status: 403, dnbErrorCode: code,
-                            message: "the credential is not entitled to these data blocks (\(text))")
+                            message: "the credential is not entitled to \(product) (\(text))")
         case 429:
             return DnBError(.rateLimited, status: 429, dnbErrorCode: code,
                             retryAfterSeconds: retryAfterSeconds(response), message: text)

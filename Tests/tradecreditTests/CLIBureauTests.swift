@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TradeCreditTesting
 
-/// `tradecredit rating` on the embedded sample ratings and on a file; `tradecredit resolve` against a loopback GLEIF.
+/// `tradecredit rating` on the embedded sample ratings and on a file (Creditsafe and D&B: `CLIRemoteBureauTests`);
+/// `tradecredit resolve` against a loopback GLEIF.
 @Suite("tradecredit rating and resolve")
 struct CLIBureauTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -40,7 +41,11 @@ struct CLIBureauTests {
         (["rating", "--id", "siren:123"], "--id"),
         (["rating", "--id", "nonsense"], "--id"),
         (["rating", "--id", "siren:319720074", "--country", "XX"], "--country"),
-        (["rating", "--id", "siren:319720074", "--bureau", "creditsafe"], "not built yet"),
+        (["rating", "--id", "siren:319720074", "--base-url", "http://127.0.0.1:9/"], "--base-url"),
+        (["rating", "--id", "siren:319720074", "--bureau", "file:ratings.csv", "--base-url", "http://x/"], "--base-url"),
+        (["rating", "--id", "siren:319720074", "--bureau", "creditsafe", "--base-url", "ftp://x"], "--base-url"),
+        (["rating", "--id", "siren:319720074", "--bureau", "dnb", "--base-url", "not a url"], "--base-url"),
+        (["rating", "--id", "siren:319720074", "--bureau", "dnb"], "D-U-N-S"),
         (["rating", "--id", "siren:319720074", "--bureau", "acme"], "--bureau"),
         (["resolve"], "--id or --name"),
         (["resolve", "--id", "siren:319720074"], "lei:"),

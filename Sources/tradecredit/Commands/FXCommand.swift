@@ -32,13 +32,7 @@ struct FXCommand: AsyncParsableCommand {
             }
         }
 
-        func parsedBaseURL() throws -> URL? {
-            guard let baseURL else { return nil }
-            guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme) else {
-                throw InputError(file: "--base-url", "expected an http or https URL (\"\(baseURL)\")")
-            }
-            return url
-        }
+        func parsedBaseURL() throws -> URL? { try RemoteService.baseURL(baseURL) }
 
         /// Opens the source and runs `body` with a rate table holding what the date needs; closes the source after.
         func withTable<T>(on date: CalendarDate?, _ body: (RateTable) throws -> T) async throws -> T {

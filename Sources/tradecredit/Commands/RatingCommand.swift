@@ -4,17 +4,27 @@ import TradeCredit
 
 /// `tradecredit rating`: what a bureau says about one buyer, and the PD it maps to.
 struct RatingCommand: AsyncParsableCommand {
+    private static let creditsafe = RemoteBureau.creditsafe.credentialVariables
+    private static let dnb = RemoteBureau.dnb.credentialVariables
+
     static let configuration = CommandConfiguration(
         commandName: "rating",
         abstract: "Look a buyer up in a rating bureau: native ratings, mapped PDs, dates.",
         discussion: """
-        --bureau sample (default) reads the embedded fictional ratings of the sample buyers; file:PATH reads a
-        ratings file (JSON or CSV, see Documentation/CLI.md). The Creditsafe and D&B adapters are not built yet.
-        The PD maps are illustrative.
+        --bureau sample (default) reads the embedded fictional ratings of the sample
+        buyers; file:PATH reads a ratings file (JSON or CSV, see Documentation/CLI.md).
+        creditsafe (Creditsafe Connect) and dnb (D&B Direct+, by D-U-N-S number only)
+        are asked over the network, with credentials from environment variables:
+          creditsafe  \(creditsafe.user), \(creditsafe.secret)
+          dnb         \(dnb.user), \(dnb.secret)
+        --base-url replaces their default address (\(CreditsafeBureau.defaultBaseURL.absoluteString),
+        \(DnBBureau.defaultBaseURL.absoluteString)). The PD maps are illustrative.
 
         Examples:
           tradecredit rating --id siren:319720074
-          tradecredit rating --id vat:DE829110904 --bureau file:ratings.json --format json
+          tradecredit rating --id vat:DE829110904 --bureau file:ratings.json
+          tradecredit rating --id siren:732829320 --bureau creditsafe
+          tradecredit rating --id duns:150483782 --bureau dnb --format json
         """
     )
 
@@ -29,6 +39,10 @@ struct RatingCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The bureau: sample, file:PATH, creditsafe or dnb.", valueName: "BUREAU"))
     var bureau: String = "sample"
 
+    @Option(name: .customLong("base-url"),
+            help: ArgumentHelp("Address of the Creditsafe or D&B API (creditsafe and dnb only).", valueName: "URL"))
+    var baseURL: String?
+
     @Option(help: "Output format: table or json.")
     var format: DemoCommand.Format = .table
 
@@ -40,29 +54,47 @@ struct RatingCommand: AsyncParsableCommand {
         let countryCode: CountryCode? = try country.map { text in
             do { return try CountryCode(text) } catch let error as ModelError { throw InputError(flag: "--country", error) }
         }
-        let source = try openBureau()
+        let choice = try BureauChoice(parsing: bureau)
         let query = BuyerQuery(identifiers: [identifier], country: countryCode ?? identifier.country)
-        let report = RatingReport(query: query, bureau: source, ratings: try await source.ratings(for: query),
-                                  today: SystemDate.today())
+        let report: RatingReport
+        switch choice {
+        case .sample, .file:
+            if baseURL != nil {
+                throw InputError(file: "--base-url", "only the creditsafe and dnb bureaus take a base URL, not \(bureau)")
+            }
+            let source = try openLocal(choice)
+            report = RatingReport(query: query, scales: ScaleLookup(bureau: source),
+                                  ratings: try await source.ratings(for: query), today: SystemDate.today())
+        case .remote(let remote):
+            let url = try RemoteService.baseURL(baseURL)
+            if remote == .dnb, identifier.scheme != .duns {
+                throw InputError(file: "--id", "the dnb bureau finds buyers by D-U-N-S number only (duns:VALUE)")
+            }
+            let credentials = try remote.credentials(from: ProcessInfo.processInfo.environment)
+            report = try await RemoteService.withClient { client in
+                let source = remote.open(baseURL: url, credentials: credentials, client: client)
+                let ratings = try await RemoteService.mappingErrors(source: remote.rawValue, hint: remote.credentialHint) {
+                    // A key of the bureau's own that it does not know (a DUNS, a connectId) is a buyer it does not
+                    // know: no rating, as with the other bureaus.
+                    do { return try await source.ratings(for: query) } catch let error as any AdapterError
+                        where error.failure == .notFound { return [] }
+                }
+                return RatingReport(query: query, scales: ScaleLookup(bureau: source), ratings: ratings,
+                                    today: SystemDate.today())
+            }
+        }
         switch format {
         case .json: print(try JSONOutput.string(report))
         case .table: print(report.text)
         }
     }
 
-    private func openBureau() throws -> FileRatingBureau {
-        if bureau == "sample" { return FileRatingBureau.sample() }
-        if bureau.hasPrefix("file:") {
-            let path = String(bureau.dropFirst(5))
-            do { return try FileRatingBureau(contentsOf: URL(fileURLWithPath: path)) } catch let error as FileBureauError {
-                throw InputError(file: path, line: error.line, field: error.field,
-                                 error.message + (error.value.map { " (\"\($0)\")" } ?? ""))
-            }
+    private func openLocal(_ choice: BureauChoice) throws -> FileRatingBureau {
+        guard case .file(let path) = choice else { return FileRatingBureau.sample() }
+        do { return try FileRatingBureau(contentsOf: URL(fileURLWithPath: path)) } catch let error as FileBureauError {
+            throw InputError(file: path, line: error.line, field: error.field,
+                             error.message + (error.value.map { " (\"\($0)\")" } ?? ""))
         }
-        if bureau == "creditsafe" || bureau == "dnb" {
-            throw InputError(file: "--bureau", "the \(bureau) adapter is not built yet; use sample or file:PATH")
-        }
-        throw InputError(file: "--bureau", "expected sample, file:PATH, creditsafe or dnb (\"\(bureau)\")")
     }
 }
 
@@ -72,6 +104,24 @@ enum SystemDate {
         let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
         return (try? CalendarDate(daysSinceEpoch: days)) ?? (try! CalendarDate(daysSinceEpoch: 0))
     }
+}
+
+/// The rating scales a report reads ratings on, by id, for any bureau: the bureau's own scale first, then a file
+/// bureau's scales (its custom ones), the file bureau's built-in scales, and D&B's two scales (PAYDEX, the second
+/// scale of `DnBBureau`, is no bureau's declared `scale`).
+struct ScaleLookup {
+    private let scales: [String: RatingScale]
+
+    init(bureau: any RatingBureau) {
+        var scales = DnBBureau.scales
+        scales.merge(FileRatingBureau.builtInScales) { $1 }
+        if let file = bureau as? FileRatingBureau { scales.merge(file.scales) { $1 } }
+        scales[bureau.scale.id] = bureau.scale
+        self.scales = scales
+    }
+
+    /// The scale with this id, or `nil`.
+    subscript(id: String) -> RatingScale? { scales[id] }
 }
 
 /// The output of `rating`.
@@ -92,10 +142,10 @@ struct RatingReport: Encodable {
     let query: BuyerQuery
     let ratings: [Line]
 
-    init(query: BuyerQuery, bureau: FileRatingBureau, ratings: [BureauRating], today: CalendarDate) {
+    init(query: BuyerQuery, scales: ScaleLookup, ratings: [BureauRating], today: CalendarDate) {
         self.query = query
         self.ratings = ratings.map { rating in
-            let scale = bureau.scales[rating.scaleID]
+            let scale = scales[rating.scaleID]
             return Line(source: rating.source, scale: rating.scaleID,
                         value: scale?.normalized(rating.value) ?? rating.value,
                         probabilityOfDefault: (try? scale?.probabilityOfDefault(for: rating.value)) ?? nil,

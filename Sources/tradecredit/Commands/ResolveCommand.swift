@@ -44,13 +44,7 @@ struct ResolveCommand: AsyncParsableCommand {
         let countryCode: CountryCode? = try country.map { text in
             do { return try CountryCode(text) } catch let error as ModelError { throw InputError(flag: "--country", error) }
         }
-        var url = GLEIFRegistry.defaultBaseURL
-        if let baseURL {
-            guard let parsed = URL(string: baseURL), ["http", "https"].contains(parsed.scheme?.lowercased() ?? "") else {
-                throw InputError(file: "--base-url", "expected an http or https URL (\"\(baseURL)\")")
-            }
-            url = parsed
-        }
+        let url = try RemoteService.baseURL(baseURL) ?? GLEIFRegistry.defaultBaseURL
         let lei: BuyerIdentifier? = try id.map { text in
             do {
                 let identifier = try BuyerIdentifier(parsing: text)
@@ -58,19 +52,12 @@ struct ResolveCommand: AsyncParsableCommand {
                 return identifier
             } catch let error as ModelError { throw InputError(flag: "--id", error) }
         }
-        let curl: CurlHTTPClient
-        do { curl = try CurlHTTPClient() } catch let error as HTTPError { throw CommandFailure(description: error.description) }
-        defer { curl.shutdown() }
-        let registry = GLEIFRegistry(baseURL: url, client: RetryingHTTPClient(wrapping: curl))
-        let entities: [LegalEntity]
-        do {
-            if let lei {
-                entities = try await registry.entity(lei: lei).map { [$0] } ?? []
-            } else {
-                entities = try await registry.search(name: name ?? "", country: countryCode, limit: limit)
+        let entities: [LegalEntity] = try await RemoteService.withClient { client in
+            let registry = GLEIFRegistry(baseURL: url, client: client)
+            return try await RemoteService.mappingErrors(source: "gleif") {
+                if let lei { return try await registry.entity(lei: lei).map { [$0] } ?? [] }
+                return try await registry.search(name: name ?? "", country: countryCode, limit: limit)
             }
-        } catch let error as GLEIFError {
-            throw CommandFailure(description: "gleif: \(error.description)")
         }
         switch format {
         case .json: print(try JSONOutput.string(entities))

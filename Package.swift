@@ -180,7 +180,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TradeCreditFileBureauTests",
-            dependencies: ["TradeCreditFileBureau"],
+            dependencies: ["TradeCreditFileBureau", "TradeCreditTesting"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -130,6 +130,28 @@ struct CLIRemoteBureauTests {
         }
     }
 
+    /// A SIREN is matched to its DUNS with D&B's cleanseMatch (country FR implied), then rated.
+    @Test func dnbMatchesASirenThenRatesTheMatchedDUNS() throws {
+        let match = #"{"candidatesMatchedQuantity":1,"matchCandidates":[{"displaySequence":1,"#
+            + #""organization":{"duns":"999000001","primaryName":"ACME SA","countryISOAlpha2Code":"FR"},"#
+            + #""matchQualityInformation":{"confidenceCode":9}}]}"#
+        let server = try LoopbackHTTPServer(routes: [
+            "/v2/token": .ok(json: #"{"access_token":"token-one","expiresIn":86400}"#),
+            "/v1/match/cleanseMatch": .ok(json: match),
+            Self.dnbData: try Self.fixture("dnb-found.json"),
+        ])
+        defer { server.shutdown() }
+        let result = runCLI(["rating", "--id", "siren:732829320", "--bureau", "dnb", "--base-url",
+                             server.url("/").absoluteString, "--format", "json"], environment: Self.dnbAccount)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let ratings = try #require(object["ratings"] as? [[String: Any]])
+        #expect(ratings.count == 2)
+        #expect(ratings.allSatisfy { ($0["identifier"] as? [String: String]) == ["scheme": "duns", "value": "999000001"] })
+        let query = try #require(server.requests(path: "/v1/match/cleanseMatch").first?.query)
+        #expect(query.contains("registrationNumber=732829320") && query.contains("countryISOAlpha2Code=FR"), "\(query)")
+    }
+
     /// A D-U-N-S number D&B does not know is a buyer without a rating, as with the other bureaus.
     @Test func unknownDUNSHasNoRating() throws {
         let server = try Self.dnb(data: Self.dnbError("40105", "Requested DUNS number not found", status: 404))

@@ -24,8 +24,8 @@ public import TradeCreditModel
 /// The checks:
 /// - the scale: every grade or score has a PD in (0, 1] through `probabilityOfDefault(for:)`, monotone along the
 ///   scale's direction; not-rated labels give no PD, default labels give 1;
-/// - found: at least one rating, each from the bureau (its `name`), on its scale (or one of `otherScales`), with a
-///   PD, and `foundValue` among them when given;
+/// - found: at least one rating, each from the bureau (its `name`, or one of `otherSources`), on its scale (or one
+///   of `otherScales`), with a PD, and `foundValue` among them when given;
 /// - no match → `[]`; not found (a key of the bureau's own) → ``TradeCreditModel/AdapterFailure/notFound``; not
 ///   rated → a `.notRated` rating; in default → an `.inDefault` rating (PD 1) — each when its fixture is given;
 /// - each malformed case → `invalidResponse` naming its field; a payload cut in half or an HTML page →
@@ -51,6 +51,8 @@ public struct RatingBureauConformance: Sendable {
     public var malformed: [MalformedCase<BuyerQuery>]
     /// Scales other than the bureau's own that its ratings may be on (D&B's PAYDEX).
     public var otherScales: [RatingScale]
+    /// Sources other than the bureau's name that its ratings may carry (a file bureau relays other bureaus').
+    public var otherSources: Set<String>
     public var limits: ConformanceLimits
     public var makeBureau: Factory
 
@@ -59,7 +61,8 @@ public struct RatingBureauConformance: Sendable {
                 noMatch: ConformanceCase<BuyerQuery>? = nil, notFound: ConformanceCase<BuyerQuery>? = nil,
                 notRated: ConformanceCase<BuyerQuery>? = nil, inDefault: ConformanceCase<BuyerQuery>? = nil,
                 unauthorized: ConformanceCase<BuyerQuery>? = nil, malformed: [MalformedCase<BuyerQuery>] = [],
-                otherScales: [RatingScale] = [], limits: ConformanceLimits = ConformanceLimits(),
+                otherScales: [RatingScale] = [], otherSources: Set<String> = [],
+                limits: ConformanceLimits = ConformanceLimits(),
                 makeBureau: @escaping Factory) {
         self.transport = transport
         self.found = found
@@ -71,6 +74,7 @@ public struct RatingBureauConformance: Sendable {
         self.unauthorized = unauthorized
         self.malformed = malformed
         self.otherScales = otherScales
+        self.otherSources = otherSources
         self.limits = limits
         self.makeBureau = makeBureau
     }
@@ -94,8 +98,11 @@ public struct RatingBureauConformance: Sendable {
         let baseline = await harness.trial(found, lookup)
         var checks: [ConformanceCheck] = []
         let scales = otherScales
+        let sources = otherSources
         let expected = foundValue
-        let judge: @Sendable (Answer) -> String? = { Self.problems(in: $0, otherScales: scales, expecting: expected) }
+        let judge: @Sendable (Answer) -> String? = {
+            Self.problems(in: $0, otherScales: scales, otherSources: sources, expecting: expected)
+        }
         switch baseline.outcome {
         case .value(let answer):
             checks.append(ScaleConformance.check(answer.scale))
@@ -148,12 +155,14 @@ public struct RatingBureauConformance: Sendable {
         return checks
     }
 
-    static func problems(in answer: Answer, otherScales: [RatingScale], expecting value: RatingValue?) -> String? {
+    static func problems(in answer: Answer, otherScales: [RatingScale], otherSources: Set<String>,
+                         expecting value: RatingValue?) -> String? {
         guard !answer.ratings.isEmpty else { return "no rating" }
         let scales = [answer.scale] + otherScales
         for rating in answer.ratings {
-            guard rating.source == answer.name else {
-                return "rating source \"\(rating.source)\" is not the bureau's name \"\(answer.name)\""
+            guard rating.source == answer.name || otherSources.contains(rating.source) else {
+                return "rating source \"\(rating.source)\" is neither the bureau's name \"\(answer.name)\" nor one of "
+                    + "the other sources \(otherSources.sorted())"
             }
             guard let scale = scales.first(where: { $0.id == rating.scaleID }) else {
                 return "rating on scale \(rating.scaleID), not the bureau's (\(scales.map(\.id)))"

@@ -67,8 +67,8 @@ struct RatingCommand: AsyncParsableCommand {
                                   ratings: try await source.ratings(for: query), today: SystemDate.today())
         case .remote(let remote):
             let url = try RemoteService.baseURL(baseURL)
-            if remote == .dnb, identifier.scheme != .duns {
-                throw InputError(file: "--id", "the dnb bureau finds buyers by D-U-N-S number only (duns:VALUE)")
+            if remote == .dnb {
+                try Self.checkDnBCanFind(identifier, country: query.country)
             }
             let credentials = try remote.credentials(from: ProcessInfo.processInfo.environment)
             report = try await RemoteService.withClient { client in
@@ -86,6 +86,23 @@ struct RatingCommand: AsyncParsableCommand {
         switch format {
         case .json: print(try JSONOutput.string(report))
         case .table: print(report.text)
+        }
+    }
+
+    /// D&B finds a buyer by its D-U-N-S number, or matches it by a registration number in a known country
+    /// (`cleanseMatch`); any other identifier would return nothing without asking, so it is refused here.
+    private static func checkDnBCanFind(_ identifier: BuyerIdentifier, country: CountryCode?) throws {
+        switch identifier.scheme {
+        case .duns:
+            return
+        case .siren, .siret, .gbCompanyNumber, .registry:
+            guard country != nil else {
+                throw InputError(file: "--country", "the dnb bureau matches \(identifier.scheme) numbers within a "
+                                 + "country: give --country")
+            }
+        default:
+            throw InputError(file: "--id", "the dnb bureau finds buyers by D-U-N-S number (duns:VALUE) or matches "
+                             + "them by registration number (siren, siret, gb-crn, registry:…)")
         }
     }
 

@@ -204,7 +204,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TradeCreditTests",
-            dependencies: ["TradeCredit"],
+            dependencies: ["TradeCredit", "TradeCreditTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -115,28 +115,3 @@ func expectDnBError(_ code: DnBError.Code, sourceLocation: SourceLocation = #_so
     #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
     return error
 }
-
-/// Keeps every log line as `level message key=value …`, to check what the bureau logs.
-final class LogRecorder: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    var recorded: [String] { lines.withLock { $0 } }
-
-    var logger: Logger { Logger(label: "test.dnb") { _ in Handler(recorder: self) } }
-
-    private struct Handler: LogHandler {
-        let recorder: LogRecorder
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            let fields = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            recorder.lines.withLock { $0.append("\(event.level) \(event.message) \(fields.joined(separator: " "))") }
-        }
-    }
-}

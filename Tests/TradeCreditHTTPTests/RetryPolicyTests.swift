@@ -48,27 +48,6 @@ private struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-/// Keeps every log event, to check what a retry logs.
-private struct CapturingLogHandler: LogHandler {
-    final class Box: Sendable {
-        let events = Mutex<[String]>([])
-    }
-
-    let box: Box
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let fields = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        box.events.withLock { $0.append("\(event.level) \(event.message) \(fields.joined(separator: " "))") }
-    }
-}
-
 private let apiURL = URL(string: "https://api.example.com/v1/companies?countries=FR&regNo=552100554")!
 
 private func silentLogger() -> Logger {
@@ -320,14 +299,14 @@ struct RetryPolicyTests {
 
     @Test("each retry is logged at info with the redacted URL, the attempt and the delay")
     func logsRetries() async throws {
-        let box = CapturingLogHandler.Box()
-        let logger = Logger(label: "test.retry") { _ in CapturingLogHandler(box: box) }
+        let log = LogRecorder()
+        let logger = log.logger(label: "test.retry")
         let mock = MockHTTPClient()
         mock.enqueue(status: 503, headers: ["Retry-After": "2"])
         mock.enqueue(status: 200)
         let url = URL(string: "https://api.example.com/v1/rates?api_key=SUPERSECRETKEY1")!
         _ = try await retrying(mock, clock: ManualRetryClock(), logger: logger).send(.get(url))
-        let events = box.events.withLock { $0 }
+        let events = log.recorded
         #expect(events.count == 1)
         let line = try #require(events.first)
         #expect(line.hasPrefix("info "))

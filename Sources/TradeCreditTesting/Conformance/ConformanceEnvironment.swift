@@ -47,36 +47,3 @@ public struct ConformanceEnvironment: Sendable {
         routes[path]?.body
     }
 }
-
-/// Keeps every log line (message and metadata) so that the suite can look for secrets in them.
-final class CapturedLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-
-    func append(_ line: String) { lock.withLock { lines.append(line) } }
-    var all: [String] { lock.withLock { lines } }
-
-    /// A logger at `.trace` writing here.
-    func logger(label: String) -> Logger {
-        var logger = Logger(label: label) { _ in CapturingLogHandler(log: self) }
-        logger.logLevel = .trace
-        return logger
-    }
-}
-
-/// A `LogHandler` that writes to a ``CapturedLog``.
-struct CapturingLogHandler: LogHandler {
-    let log: CapturedLog
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        log.append("\(event.level) \(event.message) \(merged)")
-    }
-}

@@ -53,7 +53,7 @@ final class ConformanceHarness: Sendable {
     let limits: ConformanceLimits
     let username = "conformance-user"
     let secret = "cs-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    let log = CapturedLog()
+    let log = LogRecorder()
 
     init(transport: ConformanceTransport, limits: ConformanceLimits) {
         self.transport = transport

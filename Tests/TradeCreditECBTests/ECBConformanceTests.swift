@@ -38,3 +38,32 @@ struct ECBConformanceTests {
         #expect(report.skipped.map(\.name) == ["refused credentials give unauthorized"], "\(report)")
     }
 }
+
+/// The offline provider through the kit, offline: each check's history file is the body of `/eurofxref-hist.csv`.
+@Suite("Offline rates: conformance kit")
+struct OfflineRateProviderConformanceTests {
+    @Test func theOfflineProviderPassesTheOfflineChecks() async throws {
+        let date = try ECBRatesFixtures.date("2026-01-05")
+        let history = try ECBRatesFixtures.text("eurofxref-hist-sample.csv")
+        func on(_ text: String) -> ConformanceCase<CalendarDate?> {
+            ConformanceCase(date, routes: ["/eurofxref-hist.csv": .text(text)])
+        }
+        let report = await ExchangeRateProviderConformance(
+            transport: .offline,
+            found: on(history),
+            foundDate: date,
+            foundRates: [.USD: Decimal(string: "1.1664")!, .GBP: Decimal(string: "0.8676")!],
+            malformed: [
+                MalformedCase("a rate that is not a number",
+                              on(history.replacingOccurrences(of: "2026-01-05,1.1664,", with: "2026-01-05,1.16x4,")),
+                              field: "USD"),
+            ]
+        ) { env in
+            let file = try ECBRatesFile.publications(from: env.body(at: "/eurofxref-hist.csv") ?? Data(),
+                                                     file: "eurofxref-hist.csv")
+            return OfflineRateProvider(table: try RateTable(source: "ECB", publications: file))
+        }.run()
+        #expect(report.failures.isEmpty, "\(report)")
+        #expect(report.checks.filter { $0.verdict == .passed }.count == 5, "\(report)")
+    }
+}

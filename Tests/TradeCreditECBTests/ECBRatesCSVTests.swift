@@ -98,6 +98,18 @@ struct ECBRatesCSVTests {
 
     // MARK: Malformed files
 
+    @Test func aFileCutInsideItsLastNumberIsMalformed() throws {
+        // The header and rows end with a comma; the last row, cut after "1.0", would read as a rate of 1.0.
+        let text = "Date,USD,JPY,\n2026-01-05,1.1664,182.93,\n2026-01-02,1.1721,18"
+        let error = try #require(throws: ECBRatesError.self) { try ECBRatesFile.parseCSV(text, file: "cut.csv") }
+        #expect(error.code == .malformed)
+        #expect(error.line == 3)
+        #expect(error.field == "JPY")
+        #expect(error.failure == .invalidResponse)
+        // Without trailing commas anywhere, rows are read as they are.
+        #expect(try ECBRatesFile.parseCSV("Date,USD,JPY\n2026-01-05,1.1664,182.93", file: "plain.csv").count == 1)
+    }
+
     @Test func badNumberNamesLineAndCurrency() throws {
         let text = "Date,USD,JPY,\n2026-10-30,1.1172,175.68,\n2026-10-29,1.1x,175.92,\n"
         let expected = ECBRatesError(.malformed, file: "eurofxref-hist.csv", line: 3, field: "USD",

@@ -26,6 +26,7 @@ struct ECBCSVParser {
         var position = hasByteOrderMark ? 3 : 0
         var lineNumber = 0
         var columns: [CurrencyCode]?
+        var headerEndsWithComma = false
         var cells: [Range<Int>] = []
         // About 280 bytes per line in the full history; the guess only saves reallocations.
         var collector = ECBPublicationCollector(file: file, expectedCount: bytes.count / 256)
@@ -35,12 +36,19 @@ struct ECBCSVParser {
             let line = position..<(end > position && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end)
             position = end + 1
             lineNumber += 1
-            split(line, into: &cells)
+            let endsWithComma = split(line, into: &cells)
             if cells.count == 1, cells[0].isEmpty { continue }
             if let columns {
+                // The ECB ends the header and every row with a comma. A row without it, under a header with it, is
+                // one cut short inside its last number ("3.6" of "3.685"), which would otherwise read as a rate.
+                if headerEndsWithComma, !endsWithComma, let last = columns.last {
+                    throw ECBRatesError.malformed(file, line: lineNumber, field: last.code,
+                                                  "the row lacks the header's trailing comma: the file is cut short")
+                }
                 try readRow(cells, columns: columns, line: lineNumber, into: &collector)
             } else {
                 columns = try readHeader(cells, line: lineNumber)
+                headerEndsWithComma = endsWithComma
             }
         }
         guard columns != nil else {
@@ -53,8 +61,10 @@ struct ECBCSVParser {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 
-    /// The cells of `line`, each trimmed of spaces and tabs, without one trailing empty cell.
-    private func split(_ line: Range<Int>, into cells: inout [Range<Int>]) {
+    /// The cells of `line`, each trimmed of spaces and tabs, without one trailing empty cell; returns whether there
+    /// was one (the line ended with a comma).
+    @discardableResult
+    private func split(_ line: Range<Int>, into cells: inout [Range<Int>]) -> Bool {
         cells.removeAll(keepingCapacity: true)
         var start = line.lowerBound
         for index in line where bytes[index] == UInt8(ascii: ",") {
@@ -62,7 +72,9 @@ struct ECBCSVParser {
             start = index + 1
         }
         cells.append(trimmed(start..<line.upperBound))
-        if cells.count > 1, cells[cells.count - 1].isEmpty { cells.removeLast() }
+        guard cells.count > 1, cells[cells.count - 1].isEmpty else { return false }
+        cells.removeLast()
+        return true
     }
 
     private func trimmed(_ range: Range<Int>) -> Range<Int> {

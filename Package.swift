@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "TradeCreditModel", targets: ["TradeCreditModel"]),
         .library(name: "TradeCredit", targets: ["TradeCredit"]),
+        .library(name: "TradeCreditRisk", targets: ["TradeCreditRisk"]),
         .library(name: "TradeCreditHTTP", targets: ["TradeCreditHTTP"]),
         .library(name: "TradeCreditTesting", targets: ["TradeCreditTesting"]),
         .library(name: "TradeCreditECB", targets: ["TradeCreditECB"]),
@@ -32,6 +33,11 @@ let package = Package(
     targets: [
         .target(
             name: "TradeCreditModel",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TradeCreditRisk",
+            dependencies: ["TradeCreditModel"],
             swiftSettings: strictSettings
         ),
         .systemLibrary(
@@ -137,6 +143,16 @@ let package = Package(
         .testTarget(
             name: "TradeCreditModelTests",
             dependencies: [
+                "TradeCreditModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditRiskTests",
+            dependencies: [
+                "TradeCreditRisk",
                 "TradeCreditModel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "TradeCreditCreditsafe", targets: ["TradeCreditCreditsafe"]),
         .library(name: "TradeCreditDnB", targets: ["TradeCreditDnB"]),
         .executable(name: "tradecredit", targets: ["tradecredit"]),
+        .plugin(name: "ScaffoldAdapter", targets: ["ScaffoldAdapter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -139,6 +140,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
+        ),
+        .plugin(
+            name: "ScaffoldAdapter",
+            capability: .command(
+                intent: .custom(
+                    verb: "scaffold-adapter",
+                    description: "Writes a TradeCredit adapter (--kind bureau|rates --name Acme), its error type and a "
+                        + "conformance test with fixtures, and declares them in Package.swift (--print-only: prints the lines)"
+                ),
+                permissions: [
+                    .writeToPackageDirectory(reason: "It creates the adapter's sources, test and fixtures, and appends "
+                        + "their targets to Package.swift."),
+                ]
+            ),
+            path: "Plugins/ScaffoldAdapter"
         ),
         .testTarget(
             name: "TradeCreditModelTests",

@@ -39,7 +39,7 @@ public struct PortfolioObligor: Sendable, Hashable {
         }
         guard !id.isEmpty else { throw failure(.outOfRange, "id", "an obligor needs an id") }
         let exact: ExactDecimal
-        do { exact = try ExactDecimal(exposure, field: "exposure") } catch let error as ModelError {
+        do { exact = try PortfolioObligor.exactValue(of: exposure) } catch let error as ModelError {
             throw failure(.outOfRange, "exposure", error.message)
         }
         guard !exact.isNegative else { throw failure(.outOfRange, "exposure", "must be zero or more (\(exposure))") }
@@ -72,6 +72,23 @@ public struct PortfolioObligor: Sendable, Hashable {
         guard abs(total - 1) <= weightTolerance else {
             throw failure(.invalidWeights, "sectorWeights", "must sum to 1 (they sum to \(total))")
         }
+    }
+
+    /// The exact value of a `Decimal`. Foundation's text conversion costs microseconds on Linux (a tenth of a second
+    /// per 100,000 obligors): integral significands below 2^53 take a fast exact path, the rest the text.
+    static func exactValue(of decimal: Decimal) throws -> ExactDecimal {
+        let exponent = decimal.exponent
+        if !decimal.isNaN, (-18...18).contains(exponent) {
+            let significand = decimal.significand.magnitude
+            // Below 2^53 the Double is exact, and the round trip proves it.
+            let approximation = NSDecimalNumber(decimal: significand).doubleValue
+            if approximation < 0x1p53, let whole = Int64(exactly: approximation), Decimal(whole) == significand {
+                var value = Int128(whole) * (decimal.sign == .minus ? -1 : 1)
+                if exponent > 0 { value *= try ExactDecimal.powerOfTen(exponent) }
+                return ExactDecimal(significand: value, scale: max(-exponent, 0))
+            }
+        }
+        return try ExactDecimal(decimal, field: "exposure")
     }
 
     /// 10^exponent as a Double (exact up to 10^22, the scales of real exposures).

@@ -79,6 +79,17 @@ struct CreditRiskPlusExactTests {
         #expect(result.riskContributions[0].band == 3)
     }
 
+    /// Exposures with more digits than a Double holds are banded exactly too: 98,765,432,109,876,543.21 is exactly
+    /// 100 loss units of 987,654,321,098,765.4321 (a Double quotient would be a hair above and band up to 101).
+    @Test func longExposuresAreBandedExactly() throws {
+        let obligor = try PortfolioObligor(id: "A", exposure: Decimal(string: "98765432109876543.21")!, pd: 0.01, pdSD: 0)
+        var options = CreditRiskPlusOptions()
+        options.lossUnit = Decimal(string: "987654321098765.4321")!
+        let result = try CreditRiskPlus.evaluate([obligor], options: options)
+        #expect(result.riskContributions[0].band == 100)
+        #expect(obligor.exposure == Decimal(string: "98765432109876543.21")!)
+    }
+
     // MARK: Against the direct expansion
 
     typealias Row = (exposure: Double, pd: Double, sd: Double, weights: [String: Double])

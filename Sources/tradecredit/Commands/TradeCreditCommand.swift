@@ -16,6 +16,6 @@ struct TradeCreditCommand: AsyncParsableCommand {
           tradecredit fx convert --amount 100000 --from USD --to GBP --date 2024-03-15
         """,
         version: TradeCreditVersion.current,
-        subcommands: [DemoCommand.self, BuyersCommand.self, FXCommand.self, RatingCommand.self, ResolveCommand.self]
+        subcommands: [DemoCommand.self, BuyersCommand.self, FXCommand.self, RatingCommand.self, ResolveCommand.self, PortfolioLossCommand.self]
     )
 }

@@ -129,6 +129,7 @@ let package = Package(
             dependencies: [
                 "TradeCreditModel", "TradeCreditHTTP", "TradeCreditECB", "TradeCreditFrankfurter",
                 "TradeCreditFileBureau", "TradeCreditGLEIF", "TradeCreditCreditsafe", "TradeCreditDnB",
+                "TradeCreditRisk",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -6,6 +6,7 @@
 @_exported public import TradeCreditGLEIF
 @_exported public import TradeCreditCreditsafe
 @_exported public import TradeCreditDnB
+@_exported public import TradeCreditRisk
 
 /// The version of the TradeCredit SDK.
 public enum TradeCreditVersion {

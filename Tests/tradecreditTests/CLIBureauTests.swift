@@ -10,29 +10,29 @@ struct CLIBureauTests {
 
     /// B003 (Distribution Garnier SA) has two sample ratings: Creditsafe score 88 (PD 0.03 % on the illustrative map,
     /// band 71–100) and Banque de France 3+; asked by its VAT number, the SIREN it carries finds both.
-    @Test func sampleRatingsByVATNumber() throws {
-        let result = runCLI(["rating", "--id", "vat:FR81319720074", "--format", "json"])
+    @Test func sampleRatingsByVATNumber() async throws {
+        let result = await runCLI(["rating", "--id", "vat:FR81319720074", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let ratings = try #require(object["ratings"] as? [[String: Any]])
         #expect(ratings.map { $0["source"] as? String } == ["creditsafe", "banque-de-france"])
         #expect(ratings.first?["probabilityOfDefault"] as? Double == 0.0003)
-        let table = runCLI(["rating", "--id", "siren:319720074"])
+        let table = await runCLI(["rating", "--id", "siren:319720074"])
         #expect(table.status == 0)
         #expect(table.stdout.contains("PD maps are illustrative"))
     }
 
-    @Test func ratingsFromAFile() throws {
+    @Test func ratingsFromAFile() async throws {
         let file = try temporaryFile("identifiers,scale,rated_on,value\nduns:150483782,dnb-failure-class,2026-10-01,2\n",
                                      name: "ratings.csv")
         defer { removeTemporary(file) }
-        let result = runCLI(["rating", "--id", "duns:15-048-3782", "--bureau", "file:\(file.path)", "--format", "json"])
+        let result = await runCLI(["rating", "--id", "duns:15-048-3782", "--bureau", "file:\(file.path)", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(#""scale" : "dnb-failure-class""#))
         let bad = try temporaryFile("identifiers,scale,rated_on,value\nduns:150483782,no-such-scale,2026-10-01,2\n",
                                     name: "ratings.csv")
         defer { removeTemporary(bad) }
-        let failure = runCLI(["rating", "--id", "duns:150483782", "--bureau", "file:\(bad.path)"])
+        let failure = await runCLI(["rating", "--id", "duns:150483782", "--bureau", "file:\(bad.path)"])
         expectOneLineError(failure)
         #expect(failure.stderr.contains("ratings.csv:2"), "\(failure.stderr)")
     }
@@ -52,13 +52,13 @@ struct CLIBureauTests {
         (["resolve", "--id", "siren:319720074"], "lei:"),
         (["resolve", "--id", "lei:529900T8BM49AURSDO56"], "--id"),
     ])
-    func badInputIsOneLine(arguments: [String], mentioned: String) {
-        let result = runCLI(arguments)
+    func badInputIsOneLine(arguments: [String], mentioned: String) async {
+        let result = await runCLI(arguments)
         expectOneLineError(result)
         #expect(result.stderr.contains(mentioned), "\(result.stderr)")
     }
 
-    @Test func resolveAnLEIThroughGLEIF() throws {
+    @Test func resolveAnLEIThroughGLEIF() async throws {
         let record = try Data(contentsOf: Self.fixtures.appendingPathComponent("gleif-record-acme.json"))
         let server = try LoopbackHTTPServer { request in
             request.pathWithoutQuery == "/api/v1/lei-records/969500ACMEINDUSTRI13"
@@ -67,15 +67,15 @@ struct CLIBureauTests {
         }
         defer { server.shutdown() }
         let base = server.url("/api/v1/").absoluteString
-        let result = runCLI(["resolve", "--id", "lei:969500ACMEINDUSTRI13", "--base-url", base])
+        let result = await runCLI(["resolve", "--id", "lei:969500ACMEINDUSTRI13", "--base-url", base])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("ACME INDUSTRIE SA"))
         #expect(result.stdout.contains("siren:732829320"))
-        let json = runCLI(["resolve", "--id", "lei:969500ACMEINDUSTRI13", "--base-url", base, "--format", "json"])
+        let json = await runCLI(["resolve", "--id", "lei:969500ACMEINDUSTRI13", "--base-url", base, "--format", "json"])
         #expect(json.stdout.contains(#""registrationAuthority" : "RA000189""#))
         // A server that is down is a failure (exit 1), on one line.
         server.shutdown()
-        let down = runCLI(["resolve", "--id", "lei:969500ACMEINDUSTRI13", "--base-url", base])
+        let down = await runCLI(["resolve", "--id", "lei:969500ACMEINDUSTRI13", "--base-url", base])
         #expect(down.status == 1)
         #expect(down.stderr.hasPrefix("tradecredit: gleif: "), "\(down.stderr)")
     }

@@ -7,8 +7,8 @@ import TradeCreditTesting
 struct CLIFXTests {
     /// 100000 USD → GBP on 2024-03-15: USD 1.0892, GBP 0.8541 per EUR (ECB);
     /// 100000 × 0.8541 / 1.0892 = 78415.350716…, half up → 78415.35.
-    @Test func convertAsJSON() throws {
-        let result = runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--date", "2024-03-15",
+    @Test func convertAsJSON() async throws {
+        let result = await runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--date", "2024-03-15",
                              "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -27,36 +27,36 @@ struct CLIFXTests {
 
     /// A Saturday uses Friday's publication; no date means the latest publication (2026-10-30), with a null
     /// requested date: 100000 × 0.8338 / 1.1172 = 74633.0111…
-    @Test func weekendAndLatest() throws {
-        let saturday = runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--date", "2024-03-16",
+    @Test func weekendAndLatest() async throws {
+        let saturday = await runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--date", "2024-03-16",
                                "--format", "json"])
         #expect(saturday.status == 0)
         #expect(saturday.stdout.contains(#""rateDate" : "2024-03-15""#))
         #expect(saturday.stdout.contains(#""requestedDate" : "2024-03-16""#))
-        let latest = runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--format", "json"])
+        let latest = await runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--format", "json"])
         #expect(latest.status == 0)
         #expect(latest.stdout.contains(#""requestedDate" : null"#))
         #expect(latest.stdout.contains(#""rateDate" : "2026-10-30""#))
         #expect(latest.stdout.contains(#""amount" : "74633.01""#))
     }
 
-    @Test func convertAsTable() {
-        let result = runCLI(["fx", "convert", "--amount", "2500", "--from", "EUR", "--to", "JPY", "--date", "2026-10-30"])
+    @Test func convertAsTable() async {
+        let result = await runCLI(["fx", "convert", "--amount", "2500", "--from", "EUR", "--to", "JPY", "--date", "2026-10-30"])
         #expect(result.status == 0)
         // 2500 × 175.68 = 439200 (JPY has no minor unit)
         #expect(result.stdout.hasPrefix("2,500.00 EUR = 439,200 JPY\n"))
         #expect(result.stdout.contains("rates of 2026-10-30, source ECB"))
     }
 
-    @Test func ratesOfADay() throws {
-        let result = runCLI(["fx", "rates", "--date", "2022-03-01", "--format", "json"])
+    @Test func ratesOfADay() async throws {
+        let result = await runCLI(["fx", "rates", "--date", "2022-03-01", "--format", "json"])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let rates = try #require(object["rates"] as? [String: String])
         #expect(rates["RUB"] == "117.201")
         #expect(rates["USD"] == "1.1162")
         #expect(object["date"] as? String == "2022-03-01")
-        let csv = runCLI(["fx", "rates", "--date", "2022-03-02", "--format", "csv"])
+        let csv = await runCLI(["fx", "rates", "--date", "2022-03-02", "--format", "csv"])
         #expect(csv.status == 0)
         #expect(csv.stdout.hasPrefix("currency,rate_per_eur\n"))
         #expect(!csv.stdout.contains("RUB,"))
@@ -77,28 +77,28 @@ struct CLIFXTests {
         (["fx", "convert", "--amount", "1", "--from", "USD", "--to", "GBP", "--rates", "ecb", "--base-url", "ftp://x"], "--base-url"),
         (["fx", "convert", "--from", "USD", "--to", "GBP"], "--amount"),
     ])
-    func badInputIsOneLine(arguments: [String], mentioned: String) {
-        let result = runCLI(arguments)
+    func badInputIsOneLine(arguments: [String], mentioned: String) async {
+        let result = await runCLI(arguments)
         expectOneLineError(result)
         #expect(result.stderr.contains(mentioned), "\(result.stderr)")
     }
 
-    @Test func aMalformedRatesFileNamesItsLine() throws {
+    @Test func aMalformedRatesFileNamesItsLine() async throws {
         let file = try temporaryFile("Date,USD,GBP,\n2024-03-15,1.0892,0.8541,\n2024-03-14,1.09x,0.8541,\n", name: "rates.csv")
         defer { removeTemporary(file) }
-        let result = runCLI(["fx", "convert", "--amount", "1", "--from", "USD", "--to", "GBP", "--rates", file.path])
+        let result = await runCLI(["fx", "convert", "--amount", "1", "--from", "USD", "--to", "GBP", "--rates", file.path])
         expectOneLineError(result)
         #expect(result.stderr.contains("rates.csv:3: USD:"), "\(result.stderr)")
         let good = try temporaryFile("Date,USD,GBP,\n2024-03-15,1.0892,0.8541,\n", name: "rates.csv")
         defer { removeTemporary(good) }
-        let converted = runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--rates", good.path])
+        let converted = await runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--rates", good.path])
         #expect(converted.status == 0)
         #expect(converted.stdout.hasPrefix("100,000.00 USD = 78,415.35 GBP"))
     }
 
     /// A remote source that cannot be reached is a failure (exit 1) on one line, with no log noise.
-    @Test func unreachableSourceFailsWithStatusOne() {
-        let result = runCLI(["fx", "convert", "--amount", "1", "--from", "USD", "--to", "GBP", "--rates", "ecb",
+    @Test func unreachableSourceFailsWithStatusOne() async {
+        let result = await runCLI(["fx", "convert", "--amount", "1", "--from", "USD", "--to", "GBP", "--rates", "ecb",
                              "--base-url", "http://127.0.0.1:9/"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
@@ -108,7 +108,7 @@ struct CLIFXTests {
 
     /// The standard proxy variable reaches libcurl: with `http_proxy` set, a request for an unresolvable host goes
     /// to the proxy (here a loopback server that answers as the ECB's folder would), in absolute form.
-    @Test func environmentProxyIsHonoured() throws {
+    @Test func environmentProxyIsHonoured() async throws {
         let daily = """
             <?xml version="1.0" encoding="UTF-8"?>
             <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
@@ -119,7 +119,7 @@ struct CLIFXTests {
             request.path == "http://rates.example.invalid/eurofxref/eurofxref-daily.xml" ? .ok(json: daily) : .notFound
         }
         defer { proxy.shutdown() }
-        let result = runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--rates", "ecb",
+        let result = await runCLI(["fx", "convert", "--amount", "100000", "--from", "USD", "--to", "GBP", "--rates", "ecb",
                              "--base-url", "http://rates.example.invalid/eurofxref/", "--format", "json"],
                             environment: ["http_proxy": proxy.baseURL.absoluteString, "no_proxy": ""])
         #expect(result.status == 0, "\(result.stderr)")

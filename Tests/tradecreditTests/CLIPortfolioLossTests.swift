@@ -19,8 +19,8 @@ struct CLIPortfolioLossTests {
     }
 
     /// Every published figure of example 1A, from the JSON output: amounts rounded to the unit, P(0) to 6 decimals.
-    @Test func exampleOneAAsJSON() throws {
-        let result = runCLI(["portfolio-loss", "--input", Self.example.appendingPathComponent("example-1a.csv").path,
+    @Test func exampleOneAAsJSON() async throws {
+        let result = await runCLI(["portfolio-loss", "--input", Self.example.appendingPathComponent("example-1a.csv").path,
                              "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
@@ -52,8 +52,8 @@ struct CLIPortfolioLossTests {
     ///
     ///     .build/debug/tradecredit portfolio-loss --input Tests/TradeCreditRiskTests/Fixtures/creditriskplus/example-1a.csv \
     ///         > Tests/tradecreditTests/Fixtures/portfolio-loss/example-1a.txt
-    @Test func exampleOneAAsTable() throws {
-        let result = runCLI(["portfolio-loss", "--input", Self.example.appendingPathComponent("example-1a.csv").path])
+    @Test func exampleOneAAsTable() async throws {
+        let result = await runCLI(["portfolio-loss", "--input", Self.example.appendingPathComponent("example-1a.csv").path])
         #expect(result.status == 0, "\(result.stderr)")
         let golden = String(decoding: try Data(contentsOf: Self.fixtures.appendingPathComponent("example-1a.txt")),
                             as: UTF8.self)
@@ -64,17 +64,17 @@ struct CLIPortfolioLossTests {
     /// EL = 0.05 × 1000 + 0.1 × 650.50 + 0.3 × 250 + 0.15 × 90 = 203.55 → 204; L = ⌈1000/100⌉ = 10;
     /// P(0) = Π_k (1 − p_k)^α_k = 0.570738; with `idio` specific (Poisson, e^−μ) 0.570552.
     /// σ = √(112,898 + 4,128.31 + 3,304.40 + 380.00) = 347.43 (346.89 with `idio` specific).
-    @Test func sectorsAndTheSpecificSector() throws {
+    @Test func sectorsAndTheSpecificSector() async throws {
         let csv = String(decoding: try Data(contentsOf: Self.fixtures.appendingPathComponent("two-sectors.csv")),
                          as: UTF8.self)
-        let plain = runCLI(["portfolio-loss", "--input", "-", "--format", "json"], stdin: csv)
+        let plain = await runCLI(["portfolio-loss", "--input", "-", "--format", "json"], stdin: csv)
         #expect(plain.status == 0, "\(plain.stderr)")
         let output = try Self.json(plain.stdout)
         #expect(output["expectedLoss"] as? Double == 204)
         #expect(output["lossUnit"] as? Double == 10)
         #expect(output["probabilityOfNoLoss"] as? Double == 0.570738)
         #expect(output["standardDeviation"] as? Double == 347)
-        let specific = runCLI(["portfolio-loss", "--input", "-", "--format", "json", "--specific-sector", "Idio"],
+        let specific = await runCLI(["portfolio-loss", "--input", "-", "--format", "json", "--specific-sector", "Idio"],
                               stdin: csv)
         #expect(specific.status == 0, "\(specific.stderr)")
         let specificOutput = try Self.json(specific.stdout)
@@ -85,15 +85,15 @@ struct CLIPortfolioLossTests {
 
     /// The options: levels, discrete quantiles on the grid, a given loss unit, nearest banding, another contribution
     /// level (whose quantile the rounded contributions sum to within their rounding).
-    @Test func options() throws {
+    @Test func options() async throws {
         let input = Self.example.appendingPathComponent("example-1a.csv").path
-        let levels = try Self.json(runCLI(["portfolio-loss", "--input", input, "--format", "json",
+        let levels = try Self.json(await runCLI(["portfolio-loss", "--input", input, "--format", "json",
                                            "--quantiles", "0.9,0.999", "--quantile-method", "discrete"]).stdout)
         let quantiles = try Self.numbers(levels, "quantiles")
         #expect(Set(quantiles.keys) == ["0.9", "0.999"])
         for value in quantiles.values { #expect(value.truncatingRemainder(dividingBy: 202_389) == 0) }
 
-        let unit = try Self.json(runCLI(["portfolio-loss", "--input", input, "--format", "json", "--loss-unit", "500000",
+        let unit = try Self.json(await runCLI(["portfolio-loss", "--input", input, "--format", "json", "--loss-unit", "500000",
                                          "--banding", "nearest", "--contribution-level", "0.999",
                                          "--quantiles", "0.999"]).stdout)
         #expect(unit["lossUnit"] as? Double == 500_000)
@@ -122,10 +122,10 @@ struct CLIPortfolioLossTests {
         ("\(header)\n1,100,0.1\n", "portfolio.csv:2: "),
         ("\(header)\n", "portfolio.csv:1: "),
     ])
-    func badRowsAreOneLine(csv: String, prefix: String) throws {
+    func badRowsAreOneLine(csv: String, prefix: String) async throws {
         let file = try temporaryFile(csv, name: "portfolio.csv")
         defer { removeTemporary(file) }
-        let result = runCLI(["portfolio-loss", "--input", file.path])
+        let result = await runCLI(["portfolio-loss", "--input", file.path])
         expectOneLineError(result)
         #expect(result.stderr.contains(prefix), "\(result.stderr)")
     }
@@ -142,15 +142,15 @@ struct CLIPortfolioLossTests {
         (["--specific-sector", "nope"], "--specific-sector"),
         (["--format", "csv"], "--format"),
     ])
-    func badFlagsAreOneLine(flags: [String], mentioned: String) {
+    func badFlagsAreOneLine(flags: [String], mentioned: String) async {
         let input = Self.example.appendingPathComponent("example-1a.csv").path
-        let result = runCLI(["portfolio-loss", "--input", input] + flags)
+        let result = await runCLI(["portfolio-loss", "--input", input] + flags)
         expectOneLineError(result)
         #expect(result.stderr.contains(mentioned), "\(result.stderr)")
     }
 
-    @Test func missingFile() {
-        let result = runCLI(["portfolio-loss", "--input", "/nonexistent/portfolio.csv"])
+    @Test func missingFile() async {
+        let result = await runCLI(["portfolio-loss", "--input", "/nonexistent/portfolio.csv"])
         expectOneLineError(result)
         #expect(result.stderr.contains("/nonexistent/portfolio.csv: no such file"))
     }

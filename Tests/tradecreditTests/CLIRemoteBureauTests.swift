@@ -57,23 +57,23 @@ struct CLIRemoteBureauTests {
     }
 
     static func creditsafeRating(_ server: LoopbackHTTPServer, _ extra: [String] = [],
-                                 environment: [String: String] = creditsafeAccount) -> (status: Int32, stdout: String, stderr: String) {
-        runCLI(["rating", "--id", "siren:732829320", "--bureau", "creditsafe", "--base-url", server.url("/v1/").absoluteString]
+                                 environment: [String: String] = creditsafeAccount) async -> (status: Int32, stdout: String, stderr: String) {
+        await runCLI(["rating", "--id", "siren:732829320", "--bureau", "creditsafe", "--base-url", server.url("/v1/").absoluteString]
                + extra, environment: environment)
     }
 
     static func dnbRating(_ server: LoopbackHTTPServer, _ extra: [String] = [],
-                          environment: [String: String] = dnbAccount) -> (status: Int32, stdout: String, stderr: String) {
-        runCLI(["rating", "--id", "duns:999000001", "--bureau", "dnb", "--base-url", server.url("/").absoluteString] + extra,
+                          environment: [String: String] = dnbAccount) async -> (status: Int32, stdout: String, stderr: String) {
+        await runCLI(["rating", "--id", "duns:999000001", "--bureau", "dnb", "--base-url", server.url("/").absoluteString] + extra,
                environment: environment)
     }
 
     // MARK: Ratings found
 
-    @Test func creditsafeRatingAsTableAndJSON() throws {
+    @Test func creditsafeRatingAsTableAndJSON() async throws {
         let server = try Self.creditsafe()
         defer { server.shutdown() }
-        let table = Self.creditsafeRating(server)
+        let table = await Self.creditsafeRating(server)
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stderr.isEmpty)
         let row = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("creditsafe ") })
@@ -82,7 +82,7 @@ struct CLIRemoteBureauTests {
         }
         #expect(table.stdout.contains("PD maps are illustrative"))
 
-        let json = Self.creditsafeRating(server, ["--format", "json"])
+        let json = await Self.creditsafeRating(server, ["--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let rating = try #require((object["ratings"] as? [[String: Any]])?.first)
@@ -101,17 +101,17 @@ struct CLIRemoteBureauTests {
     }
 
     /// Both of D&B's scales are mapped: the failure class on `dnb-failure-class`, PAYDEX on `dnb-paydex`.
-    @Test func dnbRatingsAsTableAndJSON() throws {
+    @Test func dnbRatingsAsTableAndJSON() async throws {
         let server = try Self.dnb()
         defer { server.shutdown() }
-        let table = Self.dnbRating(server)
+        let table = await Self.dnbRating(server)
         #expect(table.status == 0, "\(table.stderr)")
         let rows = table.stdout.split(separator: "\n").filter { $0.hasPrefix("dnb ") }
         #expect(rows.count == 2, "\(table.stdout)")
         #expect(rows.contains { $0.contains("dnb-failure-class") && $0.contains("0.30%") }, "\(table.stdout)")
         #expect(rows.contains { $0.contains("dnb-paydex") && $0.contains("0.50%") }, "\(table.stdout)")
 
-        let json = Self.dnbRating(server, ["--format", "json"])
+        let json = await Self.dnbRating(server, ["--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let ratings = try #require(object["ratings"] as? [[String: Any]])
@@ -131,7 +131,7 @@ struct CLIRemoteBureauTests {
     }
 
     /// A SIREN is matched to its DUNS with D&B's cleanseMatch (country FR implied), then rated.
-    @Test func dnbMatchesASirenThenRatesTheMatchedDUNS() throws {
+    @Test func dnbMatchesASirenThenRatesTheMatchedDUNS() async throws {
         let match = #"{"candidatesMatchedQuantity":1,"matchCandidates":[{"displaySequence":1,"#
             + #""organization":{"duns":"999000001","primaryName":"ACME SA","countryISOAlpha2Code":"FR"},"#
             + #""matchQualityInformation":{"confidenceCode":9}}]}"#
@@ -141,7 +141,7 @@ struct CLIRemoteBureauTests {
             Self.dnbData: try Self.fixture("dnb-found.json"),
         ])
         defer { server.shutdown() }
-        let result = runCLI(["rating", "--id", "siren:732829320", "--bureau", "dnb", "--base-url",
+        let result = await runCLI(["rating", "--id", "siren:732829320", "--bureau", "dnb", "--base-url",
                              server.url("/").absoluteString, "--format", "json"], environment: Self.dnbAccount)
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -153,10 +153,10 @@ struct CLIRemoteBureauTests {
     }
 
     /// A D-U-N-S number D&B does not know is a buyer without a rating, as with the other bureaus.
-    @Test func unknownDUNSHasNoRating() throws {
+    @Test func unknownDUNSHasNoRating() async throws {
         let server = try Self.dnb(data: Self.dnbError("40105", "Requested DUNS number not found", status: 404))
         defer { server.shutdown() }
-        let result = Self.dnbRating(server)
+        let result = await Self.dnbRating(server)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "No rating for duns:999000001.\n")
     }
@@ -171,9 +171,9 @@ struct CLIRemoteBureauTests {
         ("dnb", ["TRADECREDIT_DNB_CLIENT_KEY": "", "TRADECREDIT_DNB_CLIENT_SECRET": "a-secret-value"],
          ["TRADECREDIT_DNB_CLIENT_KEY"]),
     ])
-    func missingCredentialsAreBadInput(bureau: String, environment: [String: String], missing: [String]) {
+    func missingCredentialsAreBadInput(bureau: String, environment: [String: String], missing: [String]) async {
         let id = bureau == "dnb" ? "duns:999000001" : "siren:732829320"
-        let result = runCLI(["rating", "--id", id, "--bureau", bureau], environment: environment)
+        let result = await runCLI(["rating", "--id", id, "--bureau", bureau], environment: environment)
         expectOneLineError(result)
         for variable in [Self.creditsafeUser, Self.creditsafePassword, Self.dnbKey, Self.dnbSecret] {
             #expect(result.stderr.contains(variable) == missing.contains(variable), "\(result.stderr)")
@@ -183,10 +183,10 @@ struct CLIRemoteBureauTests {
 
     /// A refused login is the user's to fix (status 2), on one line that names the variables and not their values;
     /// it is sent once.
-    @Test func refusedCredentialsAreOneLineWithoutTheSecret() throws {
+    @Test func refusedCredentialsAreOneLineWithoutTheSecret() async throws {
         let creditsafe = try Self.creditsafe(login: Self.json(#"{"message":"Invalid username or password"}"#, status: 401))
         defer { creditsafe.shutdown() }
-        let refused = Self.creditsafeRating(creditsafe)
+        let refused = await Self.creditsafeRating(creditsafe)
         expectOneLine(refused, status: 2, prefix: "tradecredit: creditsafe: Creditsafe unauthorized: ")
         #expect(refused.stderr.contains(Self.creditsafePassword))
         #expect(creditsafe.requests(path: "/v1/authenticate").count == 1)
@@ -194,14 +194,14 @@ struct CLIRemoteBureauTests {
 
         let dnb = try Self.dnb(token: Self.dnbError("00004", "Invalid credentials", status: 401))
         defer { dnb.shutdown() }
-        let dnbRefused = Self.dnbRating(dnb)
+        let dnbRefused = await Self.dnbRating(dnb)
         expectOneLine(dnbRefused, status: 2, prefix: "tradecredit: dnb: D&B unauthorized: ")
         #expect(dnbRefused.stderr.contains(Self.dnbSecret))
         #expect(dnb.requests(path: "/v2/token").count == 1)
     }
 
-    @Test func helpNamesTheVariablesNotTheirValues() {
-        let result = runCLI(["rating", "--help"], environment: Self.creditsafeAccount.merging(Self.dnbAccount) { $1 })
+    @Test func helpNamesTheVariablesNotTheirValues() async {
+        let result = await runCLI(["rating", "--help"], environment: Self.creditsafeAccount.merging(Self.dnbAccount) { $1 })
         #expect(result.status == 0)
         for variable in [Self.creditsafeUser, Self.creditsafePassword, Self.dnbKey, Self.dnbSecret, "--base-url"] {
             #expect(result.stdout.contains(variable))
@@ -212,26 +212,26 @@ struct CLIRemoteBureauTests {
 
     // MARK: Upstream failures (status 1)
 
-    @Test func upstreamFailuresAreOneLineWithStatusOne() throws {
+    @Test func upstreamFailuresAreOneLineWithStatusOne() async throws {
         let failing = try LoopbackHTTPServer(routes: [
             "/v1/authenticate": .ok(json: #"{"token":"token-1"}"#), Self.acmeSearch: .text("boom", status: 500),
         ])
         defer { failing.shutdown() }
-        let unavailable = Self.creditsafeRating(failing)
+        let unavailable = await Self.creditsafeRating(failing)
         expectOneLine(unavailable, status: 1, prefix: "tradecredit: creditsafe: Creditsafe unavailable: ")
 
         let malformed = try Self.creditsafe(report: try Self.fixture("creditsafe-report-malformed.json"))
         defer { malformed.shutdown() }
-        let invalid = Self.creditsafeRating(malformed)
+        let invalid = await Self.creditsafeRating(malformed)
         expectOneLine(invalid, status: 1, prefix: "tradecredit: creditsafe: Creditsafe invalid_response: ")
         #expect(invalid.stderr.contains("providerValue"), "\(invalid.stderr)")
 
         let dnb = try Self.dnb(data: .text("boom", status: 500))
         defer { dnb.shutdown() }
-        expectOneLine(Self.dnbRating(dnb), status: 1, prefix: "tradecredit: dnb: D&B unavailable: ")
+        expectOneLine(await Self.dnbRating(dnb), status: 1, prefix: "tradecredit: dnb: D&B unavailable: ")
         // Nobody listening: the token request fails to connect, and a POST is not retried.
         dnb.shutdown()
-        expectOneLine(Self.dnbRating(dnb), status: 1, prefix: "tradecredit: dnb: D&B unavailable: ")
+        expectOneLine(await Self.dnbRating(dnb), status: 1, prefix: "tradecredit: dnb: D&B unavailable: ")
     }
 
     /// Expects `status`, nothing on stdout, and one line on stderr that starts with `prefix` and holds no secret.

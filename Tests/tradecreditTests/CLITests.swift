@@ -36,8 +36,12 @@ private let cliExecutable: URL? = {
 /// Runs `tradecredit args` and returns its exit status and outputs. Standard input is `stdin` when given, else empty
 /// (the null device). A run that lasts more than `timeout` seconds is killed and recorded as an issue, so that no
 /// test hangs.
+///
+/// It suspends while the child runs instead of blocking a thread: a blocking wait here held the cooperative pool's
+/// threads (two on a two-core machine) for as long as the CLI ran, and starved every other test of the process —
+/// seen as HTTP client tests whose redirects never went out within their 10-second budget.
 func runCLI(_ args: [String], stdin: String? = nil, environment: [String: String]? = nil, timeout: Double = 30,
-                    sourceLocation: SourceLocation = #_sourceLocation) -> (status: Int32, stdout: String, stderr: String) {
+            sourceLocation: SourceLocation = #_sourceLocation) async -> (status: Int32, stdout: String, stderr: String) {
     guard let executable = cliExecutable else {
         Issue.record("the tradecredit executable was not found next to the tests nor in .build/debug",
                      sourceLocation: sourceLocation)
@@ -73,12 +77,12 @@ func runCLI(_ args: [String], stdin: String? = nil, environment: [String: String
         process.standardInput = input ?? FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        let termination = ProcessTermination()
+        process.terminationHandler = { _ in termination.signal() }
         try process.run()
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
+        if await !termination.wait(seconds: timeout) {
             process.terminate()
-            _ = finished.wait(timeout: .now() + 5)
+            _ = await termination.wait(seconds: 5)
             Issue.record("tradecredit \(args.joined(separator: " ")) did not finish within \(Int(timeout)) s",
                          sourceLocation: sourceLocation)
         }
@@ -91,6 +95,26 @@ func runCLI(_ args: [String], stdin: String? = nil, environment: [String: String
     } catch {
         Issue.record(error, "running tradecredit \(args.joined(separator: " "))", sourceLocation: sourceLocation)
         return (-1, "", "")
+    }
+}
+
+/// The end of a child process, awaited without blocking a thread.
+final class ProcessTermination: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ended = false
+
+    /// Called from the process's termination handler.
+    func signal() { lock.withLock { ended = true } }
+
+    /// Whether the process ended within `seconds`.
+    func wait(seconds: Double) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        // Polled in short sleeps: simple, and the sleeps suspend rather than block.
+        while ContinuousClock.now < deadline {
+            if lock.withLock({ ended }) { return true }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return lock.withLock { ended }
     }
 }
 
@@ -131,15 +155,15 @@ private let sampleHeader = "id,legal_name,country,identifiers,category,sector,in
 struct CLITests {
     // MARK: Help and version
 
-    @Test func version() {
-        let result = runCLI(["--version"])
+    @Test func version() async {
+        let result = await runCLI(["--version"])
         #expect(result.status == 0)
         #expect(result.stdout == "0.1.0\n")
         #expect(result.stderr.isEmpty)
     }
 
-    @Test func help() {
-        let result = runCLI(["--help"])
+    @Test func help() async {
+        let result = await runCLI(["--help"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains("USAGE: tradecredit <subcommand>"))
@@ -148,16 +172,16 @@ struct CLITests {
         #expect(subcommands.contains("buyers"))
     }
 
-    @Test func demoHelpShowsAnExample() {
-        let result = runCLI(["demo", "--help"])
+    @Test func demoHelpShowsAnExample() async {
+        let result = await runCLI(["demo", "--help"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains("Example:"))
         #expect(result.stdout.contains("tradecredit demo --format json"))
     }
 
-    @Test func buyersValidateHelpShowsAnExample() {
-        let result = runCLI(["buyers", "validate", "--help"])
+    @Test func buyersValidateHelpShowsAnExample() async {
+        let result = await runCLI(["buyers", "validate", "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("--buyers <FILE>"))
         #expect(result.stdout.contains("tradecredit buyers sample > buyers.csv"))
@@ -165,36 +189,36 @@ struct CLITests {
 
     // MARK: Usage errors
 
-    @Test func unknownSubcommand() {
-        let result = runCLI(["frobnicate"])
+    @Test func unknownSubcommand() async {
+        let result = await runCLI(["frobnicate"])
         expectOneLineError(result)
         #expect(result.stderr.contains("frobnicate"))
     }
 
-    @Test func unknownFlag() {
-        let result = runCLI(["demo", "--frobnicate"])
+    @Test func unknownFlag() async {
+        let result = await runCLI(["demo", "--frobnicate"])
         expectOneLineError(result)
         #expect(result.stderr.contains("--frobnicate"))
     }
 
-    @Test func missingBuyersValue() {
-        let result = runCLI(["buyers", "validate", "--buyers"])
+    @Test func missingBuyersValue() async {
+        let result = await runCLI(["buyers", "validate", "--buyers"])
         expectOneLineError(result)
         #expect(result.stderr.contains("--buyers"))
     }
 
-    @Test func missingBuyersOption() {
-        expectOneLineError(runCLI(["buyers", "validate"]))
+    @Test func missingBuyersOption() async {
+        expectOneLineError(await runCLI(["buyers", "validate"]))
     }
 
-    @Test func demoFormatXML() {
-        let result = runCLI(["demo", "--format", "xml"])
+    @Test func demoFormatXML() async {
+        let result = await runCLI(["demo", "--format", "xml"])
         expectOneLineError(result)
         #expect(result.stderr.contains("xml"))
     }
 
-    @Test func demoFormatCSV() {
-        let result = runCLI(["demo", "--format", "csv"])
+    @Test func demoFormatCSV() async {
+        let result = await runCLI(["demo", "--format", "csv"])
         expectOneLineError(result)
         // The demo has no CSV output: csv is refused like any other value, and not offered in the message.
         #expect(result.stderr.hasPrefix("tradecredit: usage: "))
@@ -203,21 +227,21 @@ struct CLITests {
         #expect(result.stderr.components(separatedBy: "csv").count == 2, "csv named once, as the bad value")
     }
 
-    @Test func demoHelpOffersOnlyTheFormatsItPrints() {
-        let result = runCLI(["demo", "--help"])
+    @Test func demoHelpOffersOnlyTheFormatsItPrints() async {
+        let result = await runCLI(["demo", "--help"])
         #expect(result.stdout.contains("values: table, json;"))
         #expect(!result.stdout.contains("csv"))
     }
 
     // MARK: Input errors
 
-    @Test func noSuchFile() {
-        let result = runCLI(["buyers", "validate", "--buyers", "/nonexistent.csv"])
+    @Test func noSuchFile() async {
+        let result = await runCLI(["buyers", "validate", "--buyers", "/nonexistent.csv"])
         expectOneLineError(result)
         #expect(result.stderr == "tradecredit: /nonexistent.csv: no such file\n")
     }
 
-    @Test func badLineNamesFileLineAndField() throws {
+    @Test func badLineNamesFileLineAndField() async throws {
         let url = try temporaryFile("""
             id,legal_name,country
             B1,Atelier Moreau SAS,FR
@@ -225,41 +249,41 @@ struct CLITests {
 
             """)
         defer { removeTemporary(url) }
-        let result = runCLI(["buyers", "validate", "--buyers", url.path])
+        let result = await runCLI(["buyers", "validate", "--buyers", url.path])
         expectOneLineError(result)
         #expect(result.stderr
                     == "tradecredit: \(url.path):3: country: unknown ISO 3166-1 alpha-2 country code (\"ZZ\")\n")
     }
 
-    @Test func directoryInsteadOfAFile() throws {
+    @Test func directoryInsteadOfAFile() async throws {
         let url = try temporaryFile("", name: "placeholder")
         defer { removeTemporary(url) }
         let directory = url.deletingLastPathComponent().path
-        let result = runCLI(["buyers", "validate", "--buyers", directory])
+        let result = await runCLI(["buyers", "validate", "--buyers", directory])
         expectOneLineError(result)
         #expect(result.stderr == "tradecredit: \(directory): is a directory, not a file\n")
     }
 
-    @Test func notUTF8() throws {
+    @Test func notUTF8() async throws {
         let url = try temporaryFile(Data([0x69, 0x64, 0x2C, 0xFF, 0xFE, 0x0A]), name: "latin.csv")
         defer { removeTemporary(url) }
-        let result = runCLI(["buyers", "validate", "--buyers", url.path])
+        let result = await runCLI(["buyers", "validate", "--buyers", url.path])
         expectOneLineError(result)
         #expect(result.stderr == "tradecredit: \(url.path): not UTF-8 text\n")
     }
 
-    @Test func emptyFile() throws {
+    @Test func emptyFile() async throws {
         let url = try temporaryFile("")
         defer { removeTemporary(url) }
-        let result = runCLI(["buyers", "validate", "--buyers", url.path])
+        let result = await runCLI(["buyers", "validate", "--buyers", url.path])
         expectOneLineError(result)
         #expect(result.stderr == "tradecredit: \(url.path):1: the file is empty: expected a header line\n")
     }
 
     // MARK: buyers sample and validate
 
-    @Test func sampleIsTheBuyersFile() {
-        let result = runCLI(["buyers", "sample"])
+    @Test func sampleIsTheBuyersFile() async {
+        let result = await runCLI(["buyers", "sample"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.hasPrefix(sampleHeader + "\n"))
@@ -270,15 +294,15 @@ struct CLITests {
         #expect(lines[33] == "B033,Andersen Byg ApS,DK,vat:DK31113543,business,F41,2020-06-06,,,500000,DKK,60,3000000")
     }
 
-    @Test func sampleValidatesAsJSONAndCSV() throws {
+    @Test func sampleValidatesAsJSONAndCSV() async throws {
         // The test target depends on the executable only, so SampleData is not compared directly: the sample goes
         // back through `buyers validate`, which must accept all of it.
-        let sample = runCLI(["buyers", "sample"])
+        let sample = await runCLI(["buyers", "sample"])
         try #require(sample.status == 0)
         let url = try temporaryFile(sample.stdout)
         defer { removeTemporary(url) }
 
-        let json = runCLI(["buyers", "validate", "--buyers", url.path, "--format", "json"])
+        let json = await runCLI(["buyers", "validate", "--buyers", url.path, "--format", "json"])
         #expect(json.status == 0)
         #expect(json.stderr.isEmpty)
         // The coverage entries, as in the demo's "buyers" array: {"record": {...}, "covered": …, "reason": …}.
@@ -305,7 +329,7 @@ struct CLITests {
         #expect(entries.filter { $0["covered"] as? Bool == true }.count == 29)
         #expect(entries.filter { $0["covered"] as? Bool == false }.allSatisfy { $0["reason"] is String })
 
-        let csv = runCLI(["buyers", "validate", "--buyers", url.path, "--format", "csv"])
+        let csv = await runCLI(["buyers", "validate", "--buyers", url.path, "--format", "csv"])
         #expect(csv.status == 0)
         #expect(csv.stderr.isEmpty)
         let csvLines = csv.stdout.split(separator: "\n")
@@ -314,53 +338,54 @@ struct CLITests {
         #expect(csv.stdout.contains("B025,\"Yamada Trading Co., Ltd.\",JP,"))
         #expect(csvLines.last == "B033,Andersen Byg ApS,DK,business,F41,vat:DK31113543,\"500,000.00 DKK\",60 d,yes")
 
-        let table = runCLI(["buyers", "validate", "--buyers", url.path])
+        let table = await runCLI(["buyers", "validate", "--buyers", url.path])
         #expect(table.status == 0)
         #expect(table.stdout.contains("B031  Moreau Holding Filiale SAS"))
         #expect(table.stdout.contains("no: related party"))
     }
 
-    @Test func buyersFromStandardInput() throws {
-        let sample = runCLI(["buyers", "sample"])
+    @Test func buyersFromStandardInput() async throws {
+        let sample = await runCLI(["buyers", "sample"])
         try #require(sample.status == 0)
         let fromFile = try temporaryFile(sample.stdout)
         defer { removeTemporary(fromFile) }
 
-        let json = runCLI(["buyers", "validate", "--buyers", "-", "--format", "json"], stdin: sample.stdout)
+        let json = await runCLI(["buyers", "validate", "--buyers", "-", "--format", "json"], stdin: sample.stdout)
         #expect(json.status == 0, "stderr: \(json.stderr)")
         #expect(json.stderr.isEmpty)
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(entries.count == 33)
         // Exactly what the same text gives from a file.
-        #expect(json.stdout == runCLI(["buyers", "validate", "--buyers", fromFile.path, "--format", "json"]).stdout)
+        let fromFileOutput = await runCLI(["buyers", "validate", "--buyers", fromFile.path, "--format", "json"])
+        #expect(json.stdout == fromFileOutput.stdout)
 
-        let table = runCLI(["buyers", "validate", "--buyers", "-"], stdin: sample.stdout)
+        let table = await runCLI(["buyers", "validate", "--buyers", "-"], stdin: sample.stdout)
         #expect(table.status == 0)
         #expect(table.stdout.contains("B031  Moreau Holding Filiale SAS"))
 
         // A bad line on standard input is an input error like any other.
-        let bad = runCLI(["buyers", "validate", "--buyers", "-"], stdin: "id,legal_name,country\nB1,Acme,FR\nB2,Nowhere Ltd,ZZ\n")
+        let bad = await runCLI(["buyers", "validate", "--buyers", "-"], stdin: "id,legal_name,country\nB1,Acme,FR\nB2,Nowhere Ltd,ZZ\n")
         expectOneLineError(bad)
         #expect(bad.stderr.hasSuffix(":3: country: unknown ISO 3166-1 alpha-2 country code (\"ZZ\")\n"))
         // Empty standard input: an empty file.
-        let empty = runCLI(["buyers", "validate", "--buyers", "-"], stdin: "")
+        let empty = await runCLI(["buyers", "validate", "--buyers", "-"], stdin: "")
         expectOneLineError(empty)
         #expect(empty.stderr.hasSuffix(":1: the file is empty: expected a header line\n"))
     }
 
-    @Test func byteOrderMarkIsIgnored() throws {
+    @Test func byteOrderMarkIsIgnored() async throws {
         let url = try temporaryFile(Data([0xEF, 0xBB, 0xBF]) + Data("id,legal_name,country\nB1,Acme,FR\n".utf8),
                                     name: "bom.csv")
         defer { removeTemporary(url) }
-        let result = runCLI(["buyers", "validate", "--buyers", url.path, "--format", "json"])
+        let result = await runCLI(["buyers", "validate", "--buyers", url.path, "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("\"id\" : \"B1\""))
     }
 
     // MARK: demo
 
-    @Test func demoTable() {
-        let result = runCLI(["demo"])
+    @Test func demoTable() async {
+        let result = await runCLI(["demo"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.hasPrefix("TradeCredit 0.1.0 demo: embedded sample data\n"))
@@ -369,8 +394,8 @@ struct CLITests {
         #expect(result.stdout.contains("29 of 33 buyers can be insured"))
     }
 
-    @Test func demoJSONHasPolicyAndBuyers() throws {
-        let result = runCLI(["demo", "--format", "json"])
+    @Test func demoJSONHasPolicyAndBuyers() async throws {
+        let result = await runCLI(["demo", "--format", "json"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -392,11 +417,11 @@ struct CLITests {
     ///     swift build && .build/debug/tradecredit demo --format json > Tests/tradecreditTests/Fixtures/demo.json
     ///
     /// then read the diff and check the figures against the sample buyers before committing it.
-    @Test func demoJSONMatchesTheGoldenFile() throws {
+    @Test func demoJSONMatchesTheGoldenFile() async throws {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/demo.json")
         let expected = try String(contentsOf: fixture, encoding: .utf8)
-        let result = runCLI(["demo", "--format", "json"])
+        let result = await runCLI(["demo", "--format", "json"])
         #expect(result.status == 0)
         #expect(result.stdout == expected, "regenerate Fixtures/demo.json if the change is intended (see above)")
     }

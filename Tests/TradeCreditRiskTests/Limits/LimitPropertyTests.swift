@@ -68,7 +68,7 @@ struct LimitPropertyTests {
 
             switch decision.kind {
             case .approved: #expect(granted == requested)
-            case .partlyApproved: #expect(granted.isPositive && (try granted.compare(to: requested)) < 0)
+            case .partlyApproved: #expect(try granted.isPositive && granted.compare(to: requested) < 0)
             case .refused: #expect(granted.isZero && (grade >= 8 || decision.limitReasons.contains(.belowLimitStep)))
             case .referred: Issue.record("referred although every grade has a cap and the authority is not reached: \(decision.reasons)")
             default: Issue.record("unexpected kind \(decision.kind)")

@@ -39,6 +39,7 @@ public struct DiscretionaryLimitRules: Hashable, Sendable, Codable {
     /// No payment of the period may have been later than this many days beyond terms (30).
     public var maximumDaysBeyondTerms: Int
 
+    /// Rules with both limits given; see ``illustrative``.
     public init(experienceWindowDays: Int, maximumDaysBeyondTerms: Int) {
         self.experienceWindowDays = experienceWindowDays
         self.maximumDaysBeyondTerms = maximumDaysBeyondTerms
@@ -66,6 +67,7 @@ public struct DiscretionaryLimitOutcome: Hashable, Sendable, Codable {
     /// Why.
     public let reasons: [ReasonCode]
 
+    /// An outcome; `limit` is `nil` when the seller may not set one.
     public init(limit: CreditLimit?, bases: [DiscretionaryBasis], reasons: [ReasonCode]) {
         self.limit = limit
         self.bases = bases
@@ -83,6 +85,7 @@ public struct DiscretionaryLimits: Sendable {
     /// When payment experience qualifies.
     public let rules: DiscretionaryLimitRules
 
+    /// Discretionary limits under `policy`, with the illustrative experience rules by default.
     public init(policy: PolicyTerms, rules: DiscretionaryLimitRules = .illustrative) {
         self.policy = policy
         self.rules = rules

@@ -69,10 +69,10 @@ extension LimitUnderwriter {
             return .changed(try reduce(limit, to: .zero(policy.currency), decisionID: decisionID, noticeDate: noticeDate,
                                        because: refusals + grade))
         }
-        guard assessment.grade != nil else {
+        guard let assessedGrade = assessment.grade else {
             return .referred([ReasonCode(.noUsableRating, detail: "no usable rating on \(assessment.asOf): a person reviews limit \(limit.id)")])
         }
-        switch try capacity(assessment) {
+        switch try capacity(assessment, grade: assessedGrade) {
         case .unavailable(let reason):
             return .referred([reason] + grade)
         case .available(let capacity):

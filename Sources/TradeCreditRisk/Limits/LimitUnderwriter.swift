@@ -12,6 +12,7 @@ public struct LimitUnderwriter: Sendable {
     /// The policy whose underwriting parameters, territory and notice period apply.
     public let policy: PolicyTerms
 
+    /// An underwriter for `policy`.
     public init(policy: PolicyTerms) {
         self.policy = policy
     }
@@ -53,7 +54,8 @@ public struct LimitUnderwriter: Sendable {
         if !refusals.isEmpty { return try decision(.refused, zero, refusals + grade) }
 
         var referrals: [ReasonCode] = []
-        if assessment.grade == nil {
+        let assessedGrade = assessment.grade
+        if assessedGrade == nil {
             referrals.append(ReasonCode(.noUsableRating, detail: "no usable rating on \(assessment.asOf): a person decides"))
         }
         if let terms = request.paymentTermsDays, terms > policy.maximumCreditPeriodDays {
@@ -64,11 +66,11 @@ public struct LimitUnderwriter: Sendable {
             referrals.append(ReasonCode(.aboveAutomaticAuthority,
                                         detail: "\(requested) asked, above the automatic authority \(policy.underwriting.automaticAuthority)"))
         }
-        if !referrals.isEmpty { return try decision(.referred, zero, referrals + grade) }
+        guard referrals.isEmpty, let assessedGrade else { return try decision(.referred, zero, referrals + grade) }
 
         let preliminary = request.kind == .preliminaryAssessment
             ? [ReasonCode(.preliminaryAssessment, detail: "a preliminary assessment: decided by the same rules, binding nobody")] : []
-        switch try capacity(assessment) {
+        switch try capacity(assessment, grade: assessedGrade) {
         case .unavailable(let reason):
             return try decision(.referred, zero, [reason] + grade)
         case .available(let capacity):
@@ -105,10 +107,10 @@ public struct LimitUnderwriter: Sendable {
                            + "\(Figures.decimal(assessment.confidence, places: 2)) (assessed on \(assessment.asOf), tables \(assessment.tablesVersion))")]
     }
 
-    /// The capacity of the assessed buyer (it has a grade).
-    func capacity(_ assessment: BuyerAssessment) throws -> LimitCapacity.Outcome {
-        try LimitCapacity.evaluate(grade: assessment.grade ?? policy.underwriting.refusalGrade, suggestedLimits: assessment.suggestedLimits,
-                                   bookEquity: assessment.bookEquity, underwriting: policy.underwriting)
+    /// The capacity of the assessed buyer at `grade`.
+    func capacity(_ assessment: BuyerAssessment, grade: Int) throws -> LimitCapacity.Outcome {
+        try LimitCapacity.evaluate(grade: grade, suggestedLimits: assessment.suggestedLimits, bookEquity: assessment.bookEquity,
+                                   underwriting: policy.underwriting)
     }
 
     /// min(`wanted`, capacity) rounded down to the step, and the reasons that bounded it below `wanted`.

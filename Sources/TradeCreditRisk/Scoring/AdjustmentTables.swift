@@ -16,6 +16,7 @@ public struct AdjustmentTables: Hashable, Sendable, Codable {
     /// By concentration: the share (0…1) of the seller's total exposure that is on this buyer.
     public var concentration: BandTable
 
+    /// Tables with every factor given; see ``illustrative`` for the defaults.
     public init(countryCategory: BandTable, sector: SectorTable, companyAge: BandTable, daysBeyondTerms: BandTable,
                 pastOverdues: BandTable, concentration: BandTable) {
         self.countryCategory = countryCategory

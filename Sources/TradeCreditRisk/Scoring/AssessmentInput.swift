@@ -12,6 +12,7 @@ public struct BuyerRiskFactors: Hashable, Sendable, Codable {
     /// The share of the seller's total exposure that is on this buyer, 0…1.
     public var concentrationShare: Double?
 
+    /// Factors, each optional (absent: not applied).
     public init(countryRiskCategory: Int? = nil, daysBeyondTerms: Int? = nil, pastOverdues: Int? = nil,
                 concentrationShare: Double? = nil) {
         self.countryRiskCategory = countryRiskCategory
@@ -56,6 +57,7 @@ public struct AssessmentInput: Hashable, Sendable, Codable {
     /// The policy's underwriting parameters, for the recommended limit; `nil`: no recommendation.
     public var underwriting: UnderwritingParameters?
 
+    /// An input; `asOf` is the evaluation date (the engine never reads the clock).
     public init(buyer: Buyer, asOf: CalendarDate, ratings: [BureauRating], scales: [RatingScale],
                 financialStatements: FinancialStatements? = nil, factors: BuyerRiskFactors = BuyerRiskFactors(),
                 underwriting: UnderwritingParameters? = nil) {

@@ -20,6 +20,7 @@ public struct BandTable: Hashable, Sendable, Codable {
         /// The band's value (log-odds for an adjustment, a PD for a Z-score map).
         public let value: Double
 
+        /// A band from `from` (included) with `value`.
         public init(from: Double, value: Double) {
             self.from = from
             self.value = value

@@ -25,11 +25,12 @@ public struct UsedSource: Hashable, Sendable, Codable {
     public let weight: Double
     /// The weight as a share of the live sources' total (0 for a default, which is not averaged).
     public let share: Double
-    /// The version and date of the PD map read.
+    /// The version of the PD map read (a scale's map, or the Z-score map).
     public let mapVersion: String
     /// The date of the PD map read.
     public let mapDate: CalendarDate
 
+    /// A used source with every figure given (the engine makes these; a host decodes them).
     public init(source: String, scaleID: String, value: String, ratedOn: CalendarDate, ageInDays: Int,
                 probabilityOfDefault: Double, reliability: Double, ageFactor: Double, weight: Double, share: Double,
                 mapVersion: String, mapDate: CalendarDate) {
@@ -89,6 +90,7 @@ public struct DroppedSource: Hashable, Sendable, Codable {
     /// The figures behind it.
     public let detail: String
 
+    /// A dropped source with its reason.
     public init(source: String, scaleID: String, value: String, ratedOn: CalendarDate, reason: Reason, detail: String) {
         self.source = source
         self.scaleID = scaleID
@@ -114,6 +116,7 @@ public struct AppliedFactors: Hashable, Sendable, Codable {
     /// Share of the seller's exposure.
     public var concentrationShare: Double?
 
+    /// The factors read, each `nil` when unknown.
     public init(countryRiskCategory: Int? = nil, sector: NACECode? = nil, companyAgeYears: Int? = nil,
                 daysBeyondTerms: Int? = nil, pastOverdues: Int? = nil, concentrationShare: Double? = nil) {
         self.countryRiskCategory = countryRiskCategory
@@ -132,6 +135,7 @@ public struct SuggestedLimit: Hashable, Sendable, Codable {
     /// The amount, in the bureau's currency.
     public let amount: Money
 
+    /// A suggestion of `source` for `amount`.
     public init(source: String, amount: Money) {
         self.source = source
         self.amount = amount
@@ -180,6 +184,7 @@ public struct BuyerAssessment: Hashable, Sendable, Codable {
     /// capacity can be computed; zero at or above the refusal grade or in default.
     public let recommendedLimit: Money?
 
+    /// An assessment with every field given (the scorer makes these; a host decodes stored ones).
     public init(buyerID: BuyerID, asOf: CalendarDate, rulesVersion: String, tablesVersion: String,
                 probabilityOfDefault: Double?, grade: Int?, isInDefault: Bool, confidence: Double,
                 consolidatedLogOdds: Double?, spread: Double?, reasons: [ScoreReason], sources: [UsedSource],

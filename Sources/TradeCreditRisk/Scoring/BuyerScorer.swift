@@ -10,6 +10,7 @@ public struct BuyerScorer: Sendable {
     /// The tables and parameters read.
     public let rules: ScoringRules
 
+    /// A scorer reading `rules` (the illustrative set by default).
     public init(rules: ScoringRules = .illustrative) {
         self.rules = rules
     }

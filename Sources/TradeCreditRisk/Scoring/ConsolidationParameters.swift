@@ -6,6 +6,7 @@ public struct SourceReliability: Hashable, Sendable, Codable {
     /// In [0, 1]; 0 drops the source.
     public let reliability: Double
 
+    /// The reliability of `source`.
     public init(source: String, reliability: Double) {
         self.source = source
         self.reliability = reliability
@@ -34,6 +35,7 @@ public struct ConsolidationParameters: Hashable, Sendable, Codable {
     /// The spread, in log-odds, that halves the confidence (1.0).
     public var spreadScale: Double
 
+    /// Parameters with every field given; see ``illustrative`` for the defaults.
     public init(halfLifeDays: Int, maximumAgeDays: Int, reliabilities: [SourceReliability], defaultReliability: Double,
                 referencePD: Double, evidenceSaturation: Double, spreadScale: Double) {
         self.halfLifeDays = halfLifeDays

@@ -34,6 +34,7 @@ public struct ScoreReason: Hashable, Sendable, Codable, CustomStringConvertible 
     /// The figures behind it, for a person.
     public let detail: String
 
+    /// A reason with its contribution (`nil` only for a default).
     public init(_ code: Code, contribution: Double?, detail: String) {
         self.code = code
         self.contribution = contribution

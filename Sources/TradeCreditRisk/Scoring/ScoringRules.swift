@@ -23,6 +23,7 @@ public struct ScoringRules: Hashable, Sendable, Codable {
     /// PD → grade, and the PD floor.
     public var masterScale: MasterScale
 
+    /// A set with every part given; ``validate()`` checks it (the scorer calls it).
     public init(version: String, date: CalendarDate, isIllustrative: Bool, source: String,
                 consolidation: ConsolidationParameters, adjustments: AdjustmentTables, altman: ZScorePDMap,
                 masterScale: MasterScale) {

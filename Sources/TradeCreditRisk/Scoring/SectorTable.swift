@@ -9,6 +9,7 @@ public struct SectorTable: Hashable, Sendable, Codable {
         /// Log-odds added for a buyer of that section.
         public let logOdds: Double
 
+        /// The adjustment of `section` (a letter A…U).
         public init(section: String, logOdds: Double) {
             self.section = section
             self.logOdds = logOdds

@@ -5,8 +5,11 @@
 public struct UnderwritingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable, machine-readable error code. New codes may be added; existing ones never change meaning.
     public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+        /// The code text, snake_case.
         public let rawValue: String
+        /// A code from its text.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code text.
         public var description: String { rawValue }
 
         /// A value outside its allowed range (a category above 7, a share above 1, a PD outside (0, 1]).

@@ -173,6 +173,22 @@ struct ScoringValidationTests {
         #expect(stale.bookEquity == Fixture.eur(400_000))
     }
 
+    /// Rules a host supplies are checked before use; the error names the parameter.
+    @Test(arguments: ["halfLifeDays", "maximumAgeDays", "defaultReliability", "reliabilities[0]", "referencePD", "spreadScale"])
+    func invalidRules(parameter: String) {
+        var rules = ScoringRules.illustrative
+        switch parameter {
+        case "halfLifeDays": rules.consolidation.halfLifeDays = 0
+        case "maximumAgeDays": rules.consolidation.maximumAgeDays = -1
+        case "defaultReliability": rules.consolidation.defaultReliability = 1.5
+        case "reliabilities[0]": rules.consolidation.reliabilities = [SourceReliability(source: "x", reliability: -0.1)]
+        case "referencePD": rules.consolidation.referencePD = 0.0001  // below the PD floor
+        default: rules.consolidation.spreadScale = 0
+        }
+        #expect { try BuyerScorer(rules: rules).assess(Fixture.input(ratings: [rating])) }
+            throws: { ($0 as? UnderwritingError)?.field == "consolidation." + parameter && ($0 as? UnderwritingError)?.code == .outOfRange }
+    }
+
     @Test func errorsHaveStableCodesAndReadableText() {
         let error = UnderwritingError(.outOfRange, field: "factors.countryRiskCategory", value: "8", "OECD categories are 0 to 7")
         #expect(error.code.rawValue == "out_of_range")

@@ -189,6 +189,24 @@ struct ScoringTableTests {
         let direct = try scorer.assess(Fixture.input(ratings: [Fixture.rating("dnb", Fixture.dnb, .inDefault, daysOld: 3)]))
         #expect(direct.grade == 10)
         #expect(direct.probabilityOfDefault == 1)
+
+        let failing = try RatingScale(id: "fail-grades", name: "test", kind: .grades(["A", "F"]),
+                                      pdMap: Fixture.map([(.grade("A"), 0.01), (.grade("F"), 1)]))
+        var input = Fixture.input(ratings: [BureauRating(source: "acme", scaleID: "fail-grades",
+                                                         buyerIdentifier: try BuyerIdentifier(parsing: "duns:150483782"),
+                                                         ratedOn: Fixture.daysBefore(1), value: .grade("F"))])
+        input.scales.append(failing)
+        let mapped = try scorer.assess(input)
+        #expect(mapped.isInDefault)
+        #expect(mapped.grade == 10)
+    }
+
+    /// A stale default is dropped like any stale source: alone, it leaves no PD (the limit is referred, never granted).
+    @Test func staleDefaultIsDropped() throws {
+        let result = try scorer.assess(Fixture.input(ratings: [Fixture.rating("file", Fixture.banqueDeFrance, .grade("P"), daysOld: 400)]))
+        #expect(result.isInDefault == false)
+        #expect(result.probabilityOfDefault == nil)
+        #expect(result.droppedSources.map(\.reason) == [.tooOld])
     }
 
     /// Case G: no usable source gives no PD, no grade and no recommended limit: never a guess.

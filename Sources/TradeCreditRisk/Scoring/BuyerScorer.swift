@@ -39,7 +39,7 @@ public struct BuyerScorer: Sendable {
         let outcome = score(consolidation, adjustments: adjustments)
         let suggested = consolidation.usedRatings.compactMap { rating in
             rating.suggestedLimit.map { SuggestedLimit(source: rating.source, amount: $0) }
-        }
+        }.sorted { ($0.source, $0.amount.currency.code, $0.amount.amountText) < ($1.source, $1.amount.currency.code, $1.amount.amountText) }
         let bookEquity = altman == nil ? nil : input.financialStatements?.bookEquity
         let recommended = try input.underwriting.flatMap { underwriting in
             try outcome.grade.flatMap { grade in

@@ -827,8 +827,9 @@ private func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) a
     }
 }
 
-/// Polls `condition` every 10 ms for at most `timeout`.
-private func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async -> Bool {
+/// Polls `condition` every 10 ms for at most `timeout`. Generous, since it returns as soon as the condition holds:
+/// on a loaded two-core machine a task the condition waits for may wait seconds for a thread of the pool.
+private func eventually(timeout: Duration = .seconds(30), _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if condition() { return true }

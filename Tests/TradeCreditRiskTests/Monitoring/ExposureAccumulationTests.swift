@@ -8,8 +8,8 @@ import TradeCreditRisk
 struct ExposureAccumulationTests {
     /// Buyers: B1 FR F41 group G1; B2 DE C25 group G1; B3 GB, no sector, no group; B4 IT F43, no group.
     static func buyers() throws -> [Buyer] {
-        [try Fixture.buyer("B1", "FR", sector: "F41", group: "G1"), try Fixture.buyer("B2", "DE", sector: "C25", group: "G1"),
-         try Fixture.buyer("B3", "GB"), try Fixture.buyer("B4", "IT", sector: "F43")]
+        [try MonitoringFixture.buyer("B1", "FR", sector: "F41", group: "G1"), try MonitoringFixture.buyer("B2", "DE", sector: "C25", group: "G1"),
+         try MonitoringFixture.buyer("B3", "GB"), try MonitoringFixture.buyer("B4", "IT", sector: "F43")]
     }
 
     /// In force on 2026-06-30 (by hand):
@@ -18,16 +18,16 @@ struct ExposureAccumulationTests {
     /// 2026-04-01 replaces the discretionary 10,000); P1/B4 30,000 (effective on the day itself).
     static func limits() throws -> [InsuredLimit] {
         [
-            try Fixture.limit("L1", "P1", "B1", 100_000, from: "2026-01-01"),
-            try Fixture.limit("L1b", "P1", "B1", 60_000, from: "2026-07-15"),
-            try Fixture.limit("L2", "P2", "B1", 50_000, from: "2025-06-01", to: "2026-05-31"),
-            try Fixture.limit("L2b", "P2", "B1", 80_000, from: "2026-06-01"),
-            try Fixture.limit("D3", "P3", "B1", 20_000, from: "2026-02-01", kind: .discretionary),
-            try Fixture.limit("L4", "P1", "B2", 150_000, from: "2026-03-01"),
-            try Fixture.limit("L5", "P2", "B3", 40_000, from: "2026-01-15"),
-            try Fixture.limit("D6", "P3", "B4", 10_000, from: "2026-01-01", kind: .discretionary),
-            try Fixture.limit("L6", "P3", "B4", 0, from: "2026-04-01"),
-            try Fixture.limit("L7", "P1", "B4", 30_000, from: "2026-06-30"),
+            try MonitoringFixture.limit("L1", "P1", "B1", 100_000, from: "2026-01-01"),
+            try MonitoringFixture.limit("L1b", "P1", "B1", 60_000, from: "2026-07-15"),
+            try MonitoringFixture.limit("L2", "P2", "B1", 50_000, from: "2025-06-01", to: "2026-05-31"),
+            try MonitoringFixture.limit("L2b", "P2", "B1", 80_000, from: "2026-06-01"),
+            try MonitoringFixture.limit("D3", "P3", "B1", 20_000, from: "2026-02-01", kind: .discretionary),
+            try MonitoringFixture.limit("L4", "P1", "B2", 150_000, from: "2026-03-01"),
+            try MonitoringFixture.limit("L5", "P2", "B3", 40_000, from: "2026-01-15"),
+            try MonitoringFixture.limit("D6", "P3", "B4", 10_000, from: "2026-01-01", kind: .discretionary),
+            try MonitoringFixture.limit("L6", "P3", "B4", 0, from: "2026-04-01"),
+            try MonitoringFixture.limit("L7", "P1", "B4", 30_000, from: "2026-06-30"),
         ]
     }
 
@@ -35,19 +35,19 @@ struct ExposureAccumulationTests {
     /// zero limit → 0; P9/B9 has no limit → left out.
     static func outstanding() throws -> [OutstandingBalance] {
         try [("P1", "B1", 120_000), ("P2", "B1", 30_000), ("P1", "B2", 150_000), ("P1", "B2", 10_000), ("P3", "B4", 5_000),
-             ("P9", "B9", 1_000)].map { try OutstandingBalance(policyholderID: $0.0, buyerID: $0.1, amount: Fixture.eur($0.2)) }
+             ("P9", "B9", 1_000)].map { try OutstandingBalance(policyholderID: $0.0, buyerID: $0.1, amount: MonitoringFixture.eur($0.2)) }
     }
 
     static func accumulation() throws -> ExposureAccumulation {
         try ExposureAccumulation(limits: limits(), outstanding: outstanding(), buyers: buyers(),
-                                 on: Fixture.date("2026-06-30"), currency: .EUR)
+                                 on: MonitoringFixture.date("2026-06-30"), currency: .EUR)
     }
 
     @Test func handComputedTable() throws {
         let result = try Self.accumulation()
         #expect(result.limitsInForce.map(\.limit.id) == ["L1", "L4", "L7", "L2b", "L5", "D3", "L6"])
-        #expect(result.total.grantedLimits == Fixture.eur(420_000))
-        #expect(result.total.insuredOutstanding == Fixture.eur(280_000))
+        #expect(result.total.grantedLimits == MonitoringFixture.eur(420_000))
+        #expect(result.total.insuredOutstanding == MonitoringFixture.eur(280_000))
         #expect(result.total.limitCount == 6)
 
         let expected: [(AccumulationKey, Int, Int, Int)] = [
@@ -63,8 +63,8 @@ struct ExposureAccumulationTests {
         #expect(all.map(\.key) == expected.map(\.0))
         for (key, granted, used, count) in expected {
             let exposure = result.exposure(for: key)
-            #expect(exposure.grantedLimits == Fixture.eur(granted), "\(key)")
-            #expect(exposure.insuredOutstanding == Fixture.eur(used), "\(key)")
+            #expect(exposure.grantedLimits == MonitoringFixture.eur(granted), "\(key)")
+            #expect(exposure.insuredOutstanding == MonitoringFixture.eur(used), "\(key)")
             #expect(exposure.limitCount == count, "\(key)")
         }
         #expect(result.exposure(for: .buyer("B9")).grantedLimits.isZero)
@@ -73,19 +73,19 @@ struct ExposureAccumulationTests {
     @Test func capacityBreachesWithTheirExcess() throws {
         let result = try Self.accumulation()
         let capacity = AccumulationCapacity(
-            limits: [.buyer("B1"): Fixture.eur(195_000), .buyerGroup("G1"): Fixture.eur(300_000),
-                     .country(.DE): Fixture.eur(100_000), .sector(try NACECode(parsing: "F")): Fixture.eur(230_000)],
-            defaults: [.buyer: Fixture.eur(140_000), .country: Fixture.eur(250_000), .sector: Fixture.eur(100_000)])
+            limits: [.buyer("B1"): MonitoringFixture.eur(195_000), .buyerGroup("G1"): MonitoringFixture.eur(300_000),
+                     .country(.DE): MonitoringFixture.eur(100_000), .sector(try NACECode(parsing: "F")): MonitoringFixture.eur(230_000)],
+            defaults: [.buyer: MonitoringFixture.eur(140_000), .country: MonitoringFixture.eur(250_000), .sector: MonitoringFixture.eur(100_000)])
         let breaches = try capacity.breaches(in: result)
         // B2 150,000 − 140,000 (default) = 10,000 before B1 200,000 − 195,000 = 5,000; G1 350,000 − 300,000;
         // DE 150,000 − 100,000 (named beats the default 250,000); C 150,000 − 100,000. Sector F equals its
         // capacity (no breach); the unclassified 40,000 gets no default.
         #expect(breaches.map(\.key) == [.buyer("B2"), .buyer("B1"), .buyerGroup("G1"), .country(.DE),
                                         .sector(try NACECode(parsing: "C"))])
-        #expect(breaches.map(\.excess) == [10_000, 5_000, 50_000, 50_000, 50_000].map(Fixture.eur))
-        #expect(breaches[0].exposure == Fixture.eur(150_000) && breaches[0].capacity == Fixture.eur(140_000))
+        #expect(breaches.map(\.excess) == [10_000, 5_000, 50_000, 50_000, 50_000].map(MonitoringFixture.eur))
+        #expect(breaches[0].exposure == MonitoringFixture.eur(150_000) && breaches[0].capacity == MonitoringFixture.eur(140_000))
         #expect(capacity.capacity(for: .unclassifiedSector) == nil)
-        #expect(capacity.capacity(for: .buyer("B3")) == Fixture.eur(140_000))
+        #expect(capacity.capacity(for: .buyer("B3")) == MonitoringFixture.eur(140_000))
     }
 
     @Test func capacityInAnotherCurrencyOrNegativeIsAnError() throws {
@@ -96,7 +96,7 @@ struct ExposureAccumulationTests {
             (error as? RiskMeasureError).map { $0.code == .currencyMismatch && $0.field == "capacity[country:FR]" } ?? false
         }
         #expect {
-            try AccumulationCapacity(defaults: [.country: Fixture.eur(-1)]).breaches(in: result)
+            try AccumulationCapacity(defaults: [.country: MonitoringFixture.eur(-1)]).breaches(in: result)
         } throws: { error in
             (error as? RiskMeasureError).map { $0.code == .outOfRange && $0.field == "capacity[default country]" } ?? false
         }
@@ -112,16 +112,16 @@ struct ExposureAccumulationTests {
 
     @Test func mixedCurrenciesNameTheLimitOrBalance() throws {
         var limits = try Self.limits()
-        limits.append(try Fixture.limit("LX", "P2", "B2", 1_000, from: "2026-01-01", currency: .USD))
+        limits.append(try MonitoringFixture.limit("LX", "P2", "B2", 1_000, from: "2026-01-01", currency: .USD))
         #expect {
-            try ExposureAccumulation(limits: limits, buyers: Self.buyers(), on: Fixture.date("2026-06-30"), currency: .EUR)
+            try ExposureAccumulation(limits: limits, buyers: Self.buyers(), on: MonitoringFixture.date("2026-06-30"), currency: .EUR)
         } throws: { error in
             (error as? RiskMeasureError).map { $0.code == .currencyMismatch && $0.field == "limits[LX].amount" } ?? false
         }
         let balance = try OutstandingBalance(policyholderID: "P1", buyerID: "B1", amount: Money(units: 1, .USD))
         #expect {
             try ExposureAccumulation(limits: Self.limits(), outstanding: [balance], buyers: Self.buyers(),
-                                     on: Fixture.date("2026-06-30"), currency: .EUR)
+                                     on: MonitoringFixture.date("2026-06-30"), currency: .EUR)
         } throws: { error in
             (error as? RiskMeasureError).map { $0.code == .currencyMismatch && $0.field == "outstanding[P1/B1].amount" } ?? false
         }
@@ -130,17 +130,17 @@ struct ExposureAccumulationTests {
     @Test func missingOrContradictoryBuyerRecords() throws {
         #expect {
             try ExposureAccumulation(limits: Self.limits(), buyers: Array(Self.buyers().dropLast()),
-                                     on: Fixture.date("2026-06-30"), currency: .EUR)
+                                     on: MonitoringFixture.date("2026-06-30"), currency: .EUR)
         } throws: { error in
             (error as? RiskMeasureError).map { $0.code == .missingValue && $0.value == "B4" } ?? false
         }
-        let twin = try Fixture.buyer("B1", "BE")
+        let twin = try MonitoringFixture.buyer("B1", "BE")
         #expect {
-            try ExposureAccumulation(limits: Self.limits(), buyers: Self.buyers() + [twin], on: Fixture.date("2026-06-30"),
+            try ExposureAccumulation(limits: Self.limits(), buyers: Self.buyers() + [twin], on: MonitoringFixture.date("2026-06-30"),
                                      currency: .EUR)
         } throws: { ($0 as? RiskMeasureError)?.code == .inconsistent }
         #expect(throws: RiskMeasureError.self) {
-            try OutstandingBalance(policyholderID: "P1", buyerID: "B1", amount: Fixture.eur(-1))
+            try OutstandingBalance(policyholderID: "P1", buyerID: "B1", amount: MonitoringFixture.eur(-1))
         }
     }
 
@@ -155,16 +155,16 @@ struct ExposureAccumulationTests {
             var limits: [InsuredLimit] = []
             var balances: [OutstandingBalance] = []
             for (index, row) in rows.enumerated() where seen.insert("\(row.0)/\(row.1)").inserted {
-                limits.append(try Fixture.limit(LimitID("L\(index)"), PolicyholderID("P\(row.0)"), BuyerID("B\(row.1)"),
+                limits.append(try MonitoringFixture.limit(LimitID("L\(index)"), PolicyholderID("P\(row.0)"), BuyerID("B\(row.1)"),
                                                 row.2, from: "2026-01-01"))
                 balances.append(try OutstandingBalance(policyholderID: PolicyholderID("P\(row.0)"),
-                                                       buyerID: BuyerID("B\(row.1)"), amount: Fixture.eur(row.3)))
+                                                       buyerID: BuyerID("B\(row.1)"), amount: MonitoringFixture.eur(row.3)))
             }
             let buyers = try (0...5).map {
-                try Fixture.buyer(BuyerID("B\($0)"), countries[$0 % 3], sector: sectors[$0 % 3], group: groups[$0 % 2])
+                try MonitoringFixture.buyer(BuyerID("B\($0)"), countries[$0 % 3], sector: sectors[$0 % 3], group: groups[$0 % 2])
             }
             let result = try ExposureAccumulation(limits: limits, outstanding: balances, buyers: buyers,
-                                                  on: Fixture.date("2026-06-30"), currency: .EUR)
+                                                  on: MonitoringFixture.date("2026-06-30"), currency: .EUR)
             let inputs = try Money.sum(limits.map(\.limit.amount), currency: .EUR)
             #expect(result.total.grantedLimits == inputs)
             for dimension in [AccumulationDimension.buyer, .country, .sector] {

@@ -2,7 +2,7 @@ import TradeCreditModel
 import TradeCreditRisk
 
 /// Small builders for the monitoring and accumulation tables.
-enum Fixture {
+enum MonitoringFixture {
     static func date(_ text: String) throws -> CalendarDate { try CalendarDate(parsing: text) }
 
     static func eur(_ units: Int) -> Money { Money(units: units, .EUR) }

@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TradeCreditModel", targets: ["TradeCreditModel"]),
         .library(name: "TradeCredit", targets: ["TradeCredit"]),
         .library(name: "TradeCreditRisk", targets: ["TradeCreditRisk"]),
+        .library(name: "TradeCreditClaims", targets: ["TradeCreditClaims"]),
         .library(name: "TradeCreditHTTP", targets: ["TradeCreditHTTP"]),
         .library(name: "TradeCreditTesting", targets: ["TradeCreditTesting"]),
         .library(name: "TradeCreditECB", targets: ["TradeCreditECB"]),
@@ -38,6 +39,11 @@ let package = Package(
         ),
         .target(
             name: "TradeCreditRisk",
+            dependencies: ["TradeCreditModel"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TradeCreditClaims",
             dependencies: ["TradeCreditModel"],
             swiftSettings: strictSettings
         ),
@@ -174,6 +180,15 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditClaimsTests",
+            dependencies: [
+                "TradeCreditClaims",
+                "TradeCreditModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -7,22 +7,30 @@ struct AssessCommand: AsyncParsableCommand {
         commandName: "assess",
         abstract: "Score a portfolio of buyers and decide their credit limits, with the reasons.",
         discussion: """
-        For each buyer of the buyers file: its ratings are looked up by its identifiers in the ratings file (a
-        buyer without identifiers has none: referred), the risk engine scores it (PD, master-scale grade,
-        confidence, reasons with signed log-odds contributions, sources used and dropped), and its
-        requested_limit is decided as a new-limit request with its payment_terms_days; without a requested_limit,
-        as a preliminary assessment of the automatic authority. The policy is the demo policy (DEMO-2026, the
-        typical terms in EUR: refusal grade 8, limit step 1,000, automatic authority 250,000, maximum credit
-        period 120 days); the scoring tables are illustrative. No OECD country category and no payment
-        behaviour are applied (the buyers file has none).
-        Amounts in other currencies (requested limits, bureau suggested limits) are converted into EUR at the
-        rates of the as-of date, or at the source's last publication when the as-of date is after it.
-        --ratings takes a ratings file, JSON or CSV, as `rating --bureau file:PATH` reads; without it, the
-        embedded sample ratings of the sample buyers. Output formats are in Documentation/CLI.md.
+        For each buyer of the buyers file: its ratings are looked up by its
+        identifiers in the ratings file (a buyer without identifiers has none),
+        the risk engine scores it (PD, master-scale grade, confidence, reasons
+        with signed log-odds contributions, sources used and dropped), and its
+        requested_limit is decided as a new-limit request with its
+        payment_terms_days. Without a requested_limit, it is a preliminary
+        assessment of the automatic authority. No usable rating: referred.
+
+        The policy is the demo policy (DEMO-2026: the typical terms in EUR,
+        refusal grade 8, limit step 1,000, automatic authority 250,000, maximum
+        credit period 120 days). The scoring tables are illustrative; no OECD
+        country category and no payment behaviour are applied.
+
+        Amounts in other currencies (requested limits, bureau suggested limits)
+        are converted into EUR at the rates of the as-of date, or at the last
+        publication of the source when the as-of date is after it.
+        --ratings reads a ratings file, JSON or CSV, as rating --bureau
+        file:PATH does; without it, the embedded sample ratings. The output
+        formats are described in Documentation/CLI.md.
 
         Examples:
           tradecredit assess --buyers <(tradecredit buyers sample)
-          tradecredit assess --buyers buyers.csv --ratings ratings.json --as-of 2026-11-27 --format json
+          tradecredit assess --buyers buyers.csv --ratings ratings.json \\
+            --as-of 2026-11-27 --format json
           tradecredit buyers sample | tradecredit assess --buyers - --format csv
         """
     )

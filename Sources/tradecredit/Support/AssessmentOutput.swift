@@ -175,7 +175,8 @@ struct AssessmentOutput: Encodable {
                      + "\(policy.currency)): \(decided).")
         let preliminaries = outcomes.count - newLimits.count
         lines.append("New limits: \(MoneyText.grouped(requested)) requested, \(MoneyText.grouped(granted)) granted"
-                     + (preliminaries > 0 ? " (\(preliminaries) preliminary assessments not counted)." : "."))
+                     + (preliminaries > 0 ? " (not counting \(preliminaries) preliminary assessment\(preliminaries == 1 ? "" : "s"))."
+                                          : "."))
         let rateLine: String
         if let rates {
             rateLine = "\(rates.source) reference rates of \(rates.date)"

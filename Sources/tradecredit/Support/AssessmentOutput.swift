@@ -220,8 +220,8 @@ struct AssessmentOutput: Encodable {
                 record.requestedLimit?.amountText ?? "", record.requestedLimit?.currency.code ?? "",
                 record.paymentTermsDays.map(String.init) ?? "",
                 assessment.grade.map(String.init) ?? "",
-                assessment.probabilityOfDefault.map { "\(Rounded.places($0, 6))" } ?? "",
-                "\(Rounded.places(assessment.confidence, 4))",
+                assessment.probabilityOfDefault.map { Rounded.text($0, 6) } ?? "",
+                Rounded.text(assessment.confidence, 4),
                 decision.kind.rawValue, decision.requestedAmount.amountText, decision.grantedAmount.amountText,
                 decision.grantedAmount.currency.code,
                 decision.reasons.map(\.code).joined(separator: ";"),
@@ -241,5 +241,11 @@ enum Rounded {
     static func places(_ value: Double, _ places: Int) -> Double {
         let factor = pow(10, Double(places))
         return (value * factor).rounded() / factor
+    }
+
+    /// `value` rounded to `places` decimals as JSON writes it: `0.000332`, `1`, `0`.
+    static func text(_ value: Double, _ places: Int) -> String {
+        let rounded = Self.places(value, places)
+        return rounded == rounded.rounded() ? String(Int(rounded)) : "\(rounded)"
     }
 }

@@ -46,6 +46,14 @@ struct CLIAssessTests {
         (buyer?[key] as? [String: Any])?["amount"] as? String
     }
 
+    /// Runs `tradecredit args` and expects a bad-input error whose one line is `tradecredit: ` + `line`.
+    static func expectError(_ args: [String], stdin: String? = nil, _ line: String,
+                            sourceLocation: SourceLocation = #_sourceLocation) async {
+        let result = await runCLI(args, stdin: stdin, sourceLocation: sourceLocation)
+        expectOneLineError(result, sourceLocation: sourceLocation)
+        #expect(result.stderr == "tradecredit: \(line)\n", sourceLocation: sourceLocation)
+    }
+
     // MARK: The sample portfolio
 
     /// The 33 sample buyers on the sample ratings, on 2026-11-27 (at the embedded rates of 2026-10-30, the last
@@ -291,16 +299,12 @@ struct CLIAssessTests {
     // MARK: Bad input: status 2, one line on stderr, nothing on stdout
 
     @Test func badBuyersFile() async throws {
-        let result = await runCLI(["assess", "--buyers", "-", "--as-of", "2026-11-27"],
-                                  stdin: "id,legal_name,country\nX1,Foo,ZZ\n")
-        expectOneLineError(result)
-        #expect(result.stderr == "tradecredit: <stdin>:2: country: unknown ISO 3166-1 alpha-2 country code (\"ZZ\")\n")
+        await Self.expectError(["assess", "--buyers", "-", "--as-of", "2026-11-27"], stdin: "id,legal_name,country\nX1,Foo,ZZ\n",
+                               "<stdin>:2: country: unknown ISO 3166-1 alpha-2 country code (\"ZZ\")")
     }
 
     @Test func missingBuyersFile() async {
-        let missing = await runCLI(["assess", "--buyers", "/nonexistent/buyers.csv"])
-        expectOneLineError(missing)
-        #expect(missing.stderr == "tradecredit: /nonexistent/buyers.csv: no such file\n")
+        await Self.expectError(["assess", "--buyers", "/nonexistent/buyers.csv"], "/nonexistent/buyers.csv: no such file")
         let noFlag = await runCLI(["assess"])
         expectOneLineError(noFlag)
         #expect(noFlag.stderr.contains("--buyers"))
@@ -310,22 +314,17 @@ struct CLIAssessTests {
         let ratings = try temporaryFile("identifiers,scale,rated_on,value\nsiren:194482246,creditsafe-international,2026-02-29,50\n",
                                         name: "ratings.csv")
         defer { removeTemporary(ratings) }
-        let result = await runCLI(["assess", "--buyers", "-", "--ratings", ratings.path, "--as-of", "2026-11-27"],
-                                  stdin: try await Self.sampleBuyers())
-        expectOneLineError(result)
-        #expect(result.stderr == "tradecredit: \(ratings.path):2: rated_on: no such calendar date (\"2026-02-29\")\n")
+        let sample = try await Self.sampleBuyers()
+        await Self.expectError(["assess", "--buyers", "-", "--ratings", ratings.path, "--as-of", "2026-11-27"], stdin: sample,
+                               "\(ratings.path):2: rated_on: no such calendar date (\"2026-02-29\")")
 
         let json = try temporaryFile(#"{"version": 1, "ratings": [{"identifiers": ["siren:194482246"], "scale": "coface-dra", "ratedOn": "2026-01-01", "score": 11}]}"#,
                                      name: "ratings.json")
         defer { removeTemporary(json) }
-        let jsonResult = await runCLI(["assess", "--buyers", "-", "--ratings", json.path], stdin: try await Self.sampleBuyers())
-        expectOneLineError(jsonResult)
-        #expect(jsonResult.stderr == "tradecredit: \(json.path): ratings[0].score: outside the scores of coface-dra (\"11\")\n")
-
-        let missing = await runCLI(["assess", "--buyers", "-", "--ratings", "/nonexistent/ratings.csv"],
-                                   stdin: try await Self.sampleBuyers())
-        expectOneLineError(missing)
-        #expect(missing.stderr == "tradecredit: /nonexistent/ratings.csv: no such file\n")
+        await Self.expectError(["assess", "--buyers", "-", "--ratings", json.path], stdin: sample,
+                               "\(json.path): ratings[0].score: outside the scores of coface-dra (\"11\")")
+        await Self.expectError(["assess", "--buyers", "-", "--ratings", "/nonexistent/ratings.csv"], stdin: sample,
+                               "/nonexistent/ratings.csv: no such file")
     }
 
     @Test func badAsOfDate() async throws {
@@ -348,18 +347,13 @@ struct CLIAssessTests {
     @Test func amountTheRatesDoNotCover() async throws {
         let buyers = "id,legal_name,country,requested_limit,currency\nE1,Euro SARL,FR,10000,EUR\n"
             + "X2,Sofia OOD,BG,5000,BGN\nX3,Lagos Ltd,NG,5000,NGN\n"
-        let bgn = await runCLI(["assess", "--buyers", "-", "--as-of", "2026-11-27"], stdin: buyers)
-        expectOneLineError(bgn)
-        #expect(bgn.stderr == "tradecredit: <stdin>:3: requested_limit: ECB published no BGN rate on 2026-10-30 (\"BGN\")\n")
-
-        let ngn = await runCLI(["assess", "--buyers", "-", "--as-of", "2025-06-02"],
-                               stdin: buyers.replacingOccurrences(of: "5000,BGN", with: "5000,EUR"))
-        expectOneLineError(ngn)
-        #expect(ngn.stderr == "tradecredit: <stdin>:4: requested_limit: ECB published no NGN rate on 2025-06-02 (\"NGN\")\n")
-
-        let early = await runCLI(["assess", "--buyers", "-", "--as-of", "1998-12-31"], stdin: buyers)
-        expectOneLineError(early)
-        #expect(early.stderr == "tradecredit: <stdin>:3: requested_limit: before the first publication of ECB (1999-01-04) (\"1998-12-31\")\n")
+        await Self.expectError(["assess", "--buyers", "-", "--as-of", "2026-11-27"], stdin: buyers,
+                               "<stdin>:3: requested_limit: ECB published no BGN rate on 2026-10-30 (\"BGN\")")
+        await Self.expectError(["assess", "--buyers", "-", "--as-of", "2025-06-02"],
+                               stdin: buyers.replacingOccurrences(of: "5000,BGN", with: "5000,EUR"),
+                               "<stdin>:4: requested_limit: ECB published no NGN rate on 2025-06-02 (\"NGN\")")
+        await Self.expectError(["assess", "--buyers", "-", "--as-of", "1998-12-31"], stdin: buyers,
+                               "<stdin>:3: requested_limit: before the first publication of ECB (1999-01-04) (\"1998-12-31\")")
     }
 
     @Test func badRates() async throws {
@@ -377,10 +371,9 @@ struct CLIAssessTests {
     }
 
     @Test func incorporatedAfterTheAsOfDate() async throws {
-        let result = await runCLI(["assess", "--buyers", "-", "--as-of", "2026-11-27"],
-                                  stdin: "id,legal_name,country,incorporation_date\nN1,Future SAS,FR,2027-01-01\n")
-        expectOneLineError(result)
-        #expect(result.stderr == "tradecredit: <stdin>:2: incorporation_date: incorporated after the evaluation date 2026-11-27 (\"2027-01-01\")\n")
+        await Self.expectError(["assess", "--buyers", "-", "--as-of", "2026-11-27"],
+                               stdin: "id,legal_name,country,incorporation_date\nN1,Future SAS,FR,2027-01-01\n",
+                               "<stdin>:2: incorporation_date: incorporated after the evaluation date 2026-11-27 (\"2027-01-01\")")
     }
 
     @Test func helpShowsThePolicyAndExamples() async {

@@ -83,10 +83,10 @@ struct AssessmentOutput: Encodable {
             case decision, requested, granted, decisionReasons, scoreReasons, sources, droppedSources, conversions
         }
         private enum ScoreKeys: String, CodingKey { case code, contribution, detail }
+        /// The keys of a used source (up to `share`) and of a dropped one (the first four, `reason`, `detail`).
         private enum SourceKeys: String, CodingKey {
-            case source, scale, value, ratedOn, ageInDays, probabilityOfDefault, weight, share
+            case source, scale, value, ratedOn, ageInDays, probabilityOfDefault, weight, share, reason, detail
         }
-        private enum DroppedKeys: String, CodingKey { case source, scale, value, ratedOn, reason, detail }
         private enum ConversionKeys: String, CodingKey { case field, source, from, to, rate, rateDate }
 
         func encode(to encoder: any Encoder) throws {
@@ -115,11 +115,7 @@ struct AssessmentOutput: Encodable {
             }
             var sources = container.nestedUnkeyedContainer(forKey: .sources)
             for source in assessment.sources {
-                var item = sources.nestedContainer(keyedBy: SourceKeys.self)
-                try item.encode(source.source, forKey: .source)
-                try item.encode(source.scaleID, forKey: .scale)
-                try item.encode(source.value, forKey: .value)
-                try item.encode(source.ratedOn, forKey: .ratedOn)
+                var item = try Self.rating(in: &sources, source.source, source.scaleID, source.value, source.ratedOn)
                 try item.encode(source.ageInDays, forKey: .ageInDays)
                 try item.encode(Rounded.places(source.probabilityOfDefault, 6), forKey: .probabilityOfDefault)
                 try item.encode(Rounded.places(source.weight, 4), forKey: .weight)
@@ -127,11 +123,7 @@ struct AssessmentOutput: Encodable {
             }
             var dropped = container.nestedUnkeyedContainer(forKey: .droppedSources)
             for source in assessment.droppedSources {
-                var item = dropped.nestedContainer(keyedBy: DroppedKeys.self)
-                try item.encode(source.source, forKey: .source)
-                try item.encode(source.scaleID, forKey: .scale)
-                try item.encode(source.value, forKey: .value)
-                try item.encode(source.ratedOn, forKey: .ratedOn)
+                var item = try Self.rating(in: &dropped, source.source, source.scaleID, source.value, source.ratedOn)
                 try item.encode(source.reason.rawValue, forKey: .reason)
                 try item.encode(source.detail, forKey: .detail)
             }
@@ -145,6 +137,17 @@ struct AssessmentOutput: Encodable {
                 try item.encode(conversion.conversion.crossRate.map { "\($0)" } ?? "1", forKey: .rate)
                 try item.encodeOrNull(conversion.conversion.publicationDate, forKey: .rateDate)
             }
+        }
+
+        /// A new source object in `list`, with the keys a used and a dropped source share.
+        private static func rating(in list: inout any UnkeyedEncodingContainer, _ source: String, _ scale: String,
+                                   _ value: String, _ ratedOn: CalendarDate) throws -> KeyedEncodingContainer<SourceKeys> {
+            var item = list.nestedContainer(keyedBy: SourceKeys.self)
+            try item.encode(source, forKey: .source)
+            try item.encode(scale, forKey: .scale)
+            try item.encode(value, forKey: .value)
+            try item.encode(ratedOn, forKey: .ratedOn)
+            return item
         }
     }
 

@@ -13,7 +13,12 @@ import Testing
 ///         > Tests/tradecreditTests/Fixtures/assess/sample.txt
 ///
 /// then read the diff and check the changed rows against the engine's rules before committing it.
-@Suite("tradecredit assess")
+///
+/// The suite is serialized: a run that converts at the embedded rates parses the whole ECB history (about half a
+/// second of CPU in a debug build), and a dozen of them at once slowed the timing tests of other suites (cancellations
+/// expected within 5 seconds) past their bounds on a two-core machine. The hand-checked portfolio reads a one-day
+/// rates file instead.
+@Suite("tradecredit assess", .serialized)
 struct CLIAssessTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/assess")
 
@@ -182,6 +187,19 @@ struct CLIAssessTests {
 
         """
 
+    /// The ECB rates of 2026-10-30 that the portfolio needs (GBP 0.8338 per EUR), as a one-day ECB CSV file.
+    static let customRates = "Date,USD,GBP,\n2026-10-30,1.1172,0.8338,\n"
+
+    /// Runs `assess` on the hand-checked portfolio at the rates of `customRates`.
+    static func runCustom(_ extra: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let buyersFile = try temporaryFile(customBuyers)
+        let ratingsFile = try temporaryFile(customRatings, name: "ratings.json")
+        let ratesFile = try temporaryFile(customRates, name: "rates.csv")
+        defer { removeTemporary(buyersFile); removeTemporary(ratingsFile); removeTemporary(ratesFile) }
+        return await runCLI(["assess", "--buyers", buyersFile.path, "--ratings", ratingsFile.path, "--rates", ratesFile.path,
+                             "--as-of", "2026-10-30"] + extra)
+    }
+
     static let customRatings = """
         {"version": 1, "ratings": [
          {"identifiers": ["provider:house:C1"], "source": "creditsafe", "scale": "creditsafe-international",
@@ -202,13 +220,10 @@ struct CLIAssessTests {
         """
 
     @Test func customPortfolioByHand() async throws {
-        let buyersFile = try temporaryFile(Self.customBuyers)
-        let ratingsFile = try temporaryFile(Self.customRatings, name: "ratings.json")
-        defer { removeTemporary(buyersFile); removeTemporary(ratingsFile) }
-        let result = await runCLI(["assess", "--buyers", buyersFile.path, "--ratings", ratingsFile.path,
-                                   "--as-of", "2026-10-30", "--format", "json"])
+        let result = try await Self.runCustom(["--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try Self.json(result.stdout)
+        #expect(object["rates"] as? [String: String] == ["source": "ECB", "date": "2026-10-30"])
         let buyers = try Self.buyers(object)
         func expectDecision(_ id: String, _ kind: String, requested: String, granted: String, reasons: [String],
                             sourceLocation: SourceLocation = #_sourceLocation) {
@@ -267,11 +282,7 @@ struct CLIAssessTests {
     }
 
     @Test func customPortfolioAsTable() async throws {
-        let buyersFile = try temporaryFile(Self.customBuyers)
-        let ratingsFile = try temporaryFile(Self.customRatings, name: "ratings.json")
-        defer { removeTemporary(buyersFile); removeTemporary(ratingsFile) }
-        let result = await runCLI(["assess", "--buyers", buyersFile.path, "--ratings", ratingsFile.path,
-                                   "--as-of", "2026-10-30"])
+        let result = try await Self.runCustom([])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let c1 = try #require(lines.first { $0.hasPrefix("C1 ") })

@@ -16,12 +16,26 @@ public enum BuyersFile {
         "requested_limit", "currency", "payment_terms_days", "expected_turnover",
     ]
 
+    /// A record of the file with the line where it starts, so that a later check can name `file:line`.
+    public struct LocatedRecord: Hashable, Sendable {
+        /// The 1-based line where the record starts.
+        public let line: Int
+        /// The record.
+        public let record: BuyerRecord
+    }
+
     /// Parses and validates a buyers file. All or nothing: the first problem throws.
     /// - Throws: ``InputError`` naming `file`, the line and the column.
     public static func parse(_ text: String, file: String) throws -> [BuyerRecord] {
+        try parseLocated(text, file: file).map(\.record)
+    }
+
+    /// As ``parse(_:file:)``, keeping each record's line.
+    /// - Throws: ``InputError`` naming `file`, the line and the column.
+    public static func parseLocated(_ text: String, file: String) throws -> [LocatedRecord] {
         let table = try CSVTable(parsing: text, file: file)
         try table.requireColumns(requiredColumns, optional: optionalColumns, file: file)
-        var records: [BuyerRecord] = []
+        var records: [LocatedRecord] = []
         var lineOfID: [BuyerID: Int] = [:]
         for row in table.rows {
             let record = try parseRow(row, file: file)
@@ -30,7 +44,7 @@ public enum BuyersFile {
                                  "buyer id \"\(record.buyer.id)\" already used on line \(first)")
             }
             lineOfID[record.buyer.id] = row.line
-            records.append(record)
+            records.append(LocatedRecord(line: row.line, record: record))
         }
         return records
     }

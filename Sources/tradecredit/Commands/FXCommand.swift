@@ -26,10 +26,7 @@ struct FXCommand: AsyncParsableCommand {
         var source: RateSource { RateSource(parsing: rates) }
 
         func parsedDate() throws -> CalendarDate? {
-            guard let date else { return nil }
-            do { return try CalendarDate(parsing: date) } catch let error as ModelError {
-                throw InputError(flag: "--date", error)
-            }
+            try date.map { try FlagValue.date($0, flag: "--date") }
         }
 
         func parsedBaseURL() throws -> URL? { try RemoteService.baseURL(baseURL) }
@@ -164,6 +161,13 @@ enum RateSourceErrors {
 enum FlagValue {
     static func currency(_ text: String, flag: String) throws -> CurrencyCode {
         do { return try CurrencyCode(text) } catch let error as ModelError {
+            throw InputError(flag: flag, error)
+        }
+    }
+
+    /// A `YYYY-MM-DD` date.
+    static func date(_ text: String, flag: String) throws -> CalendarDate {
+        do { return try CalendarDate(parsing: text) } catch let error as ModelError {
             throw InputError(flag: flag, error)
         }
     }

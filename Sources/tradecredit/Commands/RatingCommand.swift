@@ -107,11 +107,8 @@ struct RatingCommand: AsyncParsableCommand {
     }
 
     private func openLocal(_ choice: BureauChoice) throws -> FileRatingBureau {
-        guard case .file(let path) = choice else { return FileRatingBureau.sample() }
-        do { return try FileRatingBureau(contentsOf: URL(fileURLWithPath: path)) } catch let error as FileBureauError {
-            throw InputError(file: path, line: error.line, field: error.field,
-                             error.message + (error.value.map { " (\"\($0)\")" } ?? ""))
-        }
+        guard case .file(let path) = choice else { return try RatingsFile.open(nil) }
+        return try RatingsFile.open(path)
     }
 }
 

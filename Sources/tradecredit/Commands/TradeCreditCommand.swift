@@ -13,9 +13,10 @@ struct TradeCreditCommand: AsyncParsableCommand {
         Examples:
           tradecredit demo
           tradecredit buyers validate --buyers buyers.csv
+          tradecredit assess --buyers <(tradecredit buyers sample) --format json
           tradecredit fx convert --amount 100000 --from USD --to GBP --date 2024-03-15
         """,
         version: TradeCreditVersion.current,
-        subcommands: [DemoCommand.self, BuyersCommand.self, FXCommand.self, RatingCommand.self, ResolveCommand.self, PortfolioLossCommand.self]
+        subcommands: [DemoCommand.self, BuyersCommand.self, AssessCommand.self, FXCommand.self, RatingCommand.self, ResolveCommand.self, PortfolioLossCommand.self]
     )
 }

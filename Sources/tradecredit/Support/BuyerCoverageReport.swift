@@ -40,10 +40,7 @@ struct BuyerCoverageReport {
     }
 
     func csv() -> String {
-        ([BuyerCoverageReport.titles] + cells()).map { row in
-            row.map { $0.contains(where: { ",\"\n".contains($0) }) ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
-                .joined(separator: ",")
-        }.joined(separator: "\n")
+        CSVText.document([BuyerCoverageReport.titles] + cells())
     }
 
     private func cells() -> [[String]] {

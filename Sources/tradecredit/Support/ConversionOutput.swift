@@ -20,16 +20,8 @@ struct ConversionOutput: Encodable {
         try container.encode(conversion.crossRate.map { "\($0)" } ?? "1", forKey: .rate)
         try container.encode(conversion.fromRatePerEUR.map { "\($0)" } ?? "1", forKey: .rateFrom)
         try container.encode(conversion.toRatePerEUR.map { "\($0)" } ?? "1", forKey: .rateTo)
-        if let requested = conversion.requestedDate {
-            try container.encode(requested, forKey: .requestedDate)
-        } else {
-            try container.encodeNil(forKey: .requestedDate)
-        }
-        if let used = conversion.publicationDate ?? conversion.requestedDate {
-            try container.encode(used, forKey: .rateDate)
-        } else {
-            try container.encodeNil(forKey: .rateDate)
-        }
+        try container.encodeOrNull(conversion.requestedDate, forKey: .requestedDate)
+        try container.encodeOrNull(conversion.publicationDate ?? conversion.requestedDate, forKey: .rateDate)
         try container.encode(conversion.source, forKey: .source)
     }
 
@@ -68,9 +60,7 @@ struct RatesOutput: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(source, forKey: .source)
         try container.encode(date, forKey: .date)
-        if let requestedDate { try container.encode(requestedDate, forKey: .requestedDate) } else {
-            try container.encodeNil(forKey: .requestedDate)
-        }
+        try container.encodeOrNull(requestedDate, forKey: .requestedDate)
         try container.encode(rates, forKey: .rates)
     }
 
@@ -83,6 +73,6 @@ struct RatesOutput: Encodable {
     }
 
     var csv: String {
-        (["currency,rate_per_eur"] + sortedRates.map { "\($0.0),\($0.1)" }).joined(separator: "\n")
+        CSVText.document([["currency", "rate_per_eur"]] + sortedRates.map { [$0.0, $0.1] })
     }
 }

@@ -14,3 +14,10 @@ enum JSONOutput {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
+
+extension KeyedEncodingContainer {
+    /// Encodes `value`, or JSON `null` when it is `nil`, so that the key is always present.
+    mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+}

@@ -15,7 +15,8 @@ struct SharedFetchTests {
         let start = ContinuousClock.now
         caller.cancel()
         await #expect(throws: CancellationError.self) { try await caller.value }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Far below the fetch's 30 s; loose because on a loaded two-core machine the test may wait seconds to resume.
+        #expect(ContinuousClock.now - start < .seconds(20))
     }
 
     @Test func oneOfTwoCallersCancelledLeavesTheOtherItsAnswer() async throws {

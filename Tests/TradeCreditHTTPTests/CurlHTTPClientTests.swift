@@ -269,7 +269,7 @@ struct CurlHTTPClientTests {
         #expect(error.code == .cancelled)
         // Typically a few milliseconds alone; the bound leaves room for a loaded machine (the task must wait for a
         // thread of the cooperative pool to resume), and is still far below the server's 60 s.
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < .seconds(20))
     }
 
     @Test func alreadyCancelledTaskSendsNothing() async throws {

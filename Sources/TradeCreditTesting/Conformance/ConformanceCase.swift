@@ -58,8 +58,8 @@ public struct ConformanceLimits: Sendable, Hashable {
     /// The retry policy of the environment's client: few attempts, short waits.
     public var retryPolicy: RetryPolicyLimits
 
-    public init(requestTimeout: Duration = .milliseconds(400), stall: Duration = .seconds(8),
-                cancellationBound: Duration = .seconds(3), watchdog: Duration = .seconds(30),
+    public init(requestTimeout: Duration = .milliseconds(400), stall: Duration = .seconds(20),
+                cancellationBound: Duration = .seconds(8), watchdog: Duration = .seconds(60),
                 retryPolicy: RetryPolicyLimits = RetryPolicyLimits()) {
         self.requestTimeout = requestTimeout
         self.stall = stall

@@ -63,6 +63,7 @@ public struct ClaimBook: Hashable, Sendable {
         if next == .paid, claim.events.contains(where: { $0.to == .paid }) {
             throw IndemnityError(.alreadyPaid, field: "state", value: id.rawValue, "claim \(id) was already paid")
         }
+        // Checked here, before the model's own checks, to throw this module's typed codes.
         guard claim.state.allowedNext.contains(next) else {
             throw IndemnityError(.invalidTransition, field: "state", value: "\(claim.state.rawValue) -> \(next.rawValue)",
                                  "claim \(id): transition not allowed")

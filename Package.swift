@@ -135,7 +135,7 @@ let package = Package(
             dependencies: [
                 "TradeCreditModel", "TradeCreditHTTP", "TradeCreditECB", "TradeCreditFrankfurter",
                 "TradeCreditFileBureau", "TradeCreditGLEIF", "TradeCreditCreditsafe", "TradeCreditDnB",
-                "TradeCreditRisk",
+                "TradeCreditRisk", "TradeCreditClaims",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

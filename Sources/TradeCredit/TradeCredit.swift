@@ -7,6 +7,7 @@
 @_exported public import TradeCreditCreditsafe
 @_exported public import TradeCreditDnB
 @_exported public import TradeCreditRisk
+@_exported public import TradeCreditClaims
 
 /// The version of the TradeCredit SDK.
 public enum TradeCreditVersion {

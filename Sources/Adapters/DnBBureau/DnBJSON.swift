@@ -1,4 +1,5 @@
 import Foundation
+import TradeCreditModel
 
 /// Decodes D&B answers, turning a `DecodingError` into a ``DnBError`` `.invalidResponse` that names the JSON path.
 enum DnBJSON {
@@ -44,14 +45,7 @@ enum DnBJSON {
 
     /// `organization.businessTrading[0].summary[0].paydexScore`.
     private static func render(_ path: [any CodingKey]) -> String {
-        var text = ""
-        for key in path {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
+        let text = CodingPathText.render(path)
         return text.isEmpty ? "$" : text
     }
 }

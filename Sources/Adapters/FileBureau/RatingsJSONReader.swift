@@ -72,15 +72,7 @@ enum RatingsJSONReader {
 
     /// `ratings[2].suggestedLimit.amount`.
     static func render(_ path: [any CodingKey]) -> String {
-        var text = ""
-        for key in path {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return text
+        CodingPathText.render(path)
     }
 
     /// Any key, to list the keys an object has.

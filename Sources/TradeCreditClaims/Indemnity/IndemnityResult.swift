@@ -2,11 +2,38 @@ public import TradeCreditModel
 
 /// Where an amount of the indemnity calculation comes from: the loss itself (always first), or one of the policy's
 /// ordered steps.
+///
+/// JSON: the string `"loss"` or the step's name (`"limitCap"`, …).
 public enum IndemnityStage: Hashable, Sendable, Codable {
     /// Step 1: the loss, Σ outstanding of the eligible invoices in the policy currency (net of VAT unless covered).
     case loss
     /// One of the steps of ``PolicyTerms/indemnitySteps``.
     case step(IndemnityStep)
+
+    /// `loss`, or the step's raw value.
+    public var name: String {
+        switch self {
+        case .loss: "loss"
+        case .step(let step): step.rawValue
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        if name == "loss" {
+            self = .loss
+        } else if let step = IndemnityStep(rawValue: name) {
+            self = .step(step)
+        } else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown indemnity stage \"\(name)\"")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
+    }
 }
 
 /// An amount a step took out, with the reasons (and the invoice, when it concerns one).

@@ -27,6 +27,13 @@ public struct PolicyYearAccount: Hashable, Sendable, Codable {
         self.totals = PolicyYearTotals(aggregateFirstLossAbsorbed: .zero(currency), indemnities: .zero(currency))
     }
 
+    /// An account opened with totals carried from elsewhere (claims recorded before this ledger was kept).
+    init(year: Int, opening totals: PolicyYearTotals) {
+        self.year = year
+        self.entries = []
+        self.totals = totals
+    }
+
     mutating func append(_ entry: PolicyYearEntry) throws {
         entries.append(entry)
         totals = PolicyYearTotals(
@@ -53,6 +60,20 @@ public struct PolicyYearLedger: Hashable, Sendable, Codable {
         self.policyID = terms.policyID
         self.currency = terms.currency
         self.accounts = []
+    }
+
+    /// A ledger opened with each year's totals so far (claims approved before this ledger was kept).
+    /// - Throws: ``IndemnityError`` `.inconsistent` for totals in another currency than the policy's.
+    public init(terms: PolicyTerms, opening: [Int: PolicyYearTotals]) throws {
+        self.init(terms: terms)
+        for (year, totals) in opening.sorted(by: { $0.key < $1.key }) {
+            for (field, amount) in [("aggregateFirstLossAbsorbed", totals.aggregateFirstLossAbsorbed),
+                                    ("indemnities", totals.indemnities)] where amount.currency != currency {
+                throw IndemnityError(.inconsistent, field: field, value: amount.description,
+                                     "policy year \(year): must be in the policy currency \(currency)")
+            }
+            accounts.append(PolicyYearAccount(year: year, opening: totals))
+        }
     }
 
     /// The account of `year` (empty when nothing is recorded).

@@ -11,3 +11,18 @@ extension KeyedDecodingContainer {
         }
     }
 }
+
+/// A decoding path as people read it: `invoices[2].netAmount.amount` (empty for the top level).
+public enum CodingPathText {
+    public static func render(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text
+    }
+}

@@ -15,8 +15,9 @@ struct TradeCreditCommand: AsyncParsableCommand {
           tradecredit buyers validate --buyers buyers.csv
           tradecredit assess --buyers <(tradecredit buyers sample) --format json
           tradecredit fx convert --amount 100000 --from USD --to GBP --date 2024-03-15
+          tradecredit claim --policy <(tradecredit claim sample-policy) --case <(tradecredit claim sample-case)
         """,
         version: TradeCreditVersion.current,
-        subcommands: [DemoCommand.self, BuyersCommand.self, AssessCommand.self, FXCommand.self, RatingCommand.self, ResolveCommand.self, PortfolioLossCommand.self]
+        subcommands: [DemoCommand.self, BuyersCommand.self, AssessCommand.self, FXCommand.self, RatingCommand.self, ResolveCommand.self, PortfolioLossCommand.self, ClaimCommand.self]
     )
 }

@@ -27,7 +27,14 @@ enum InputFile {
             throw InputError(file: path, "file too large (\(size) bytes; at most \(maximumSize))")
         }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        if let contents = try? Data(contentsOf: url) {
+            data = contents
+        } else if let handle = FileHandle(forReadingAtPath: path) {
+            // A pipe (`<(command)`, /dev/fd/N) is not a regular file: read it to its end.
+            defer { try? handle.close() }
+            data = handle.readDataToEndOfFile()
+            guard data.count <= maximumSize else { throw InputError(file: path, "input too large") }
+        } else {
             throw InputError(file: path, "cannot be read (permission?)")
         }
         guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: path, "not UTF-8 text") }

@@ -18,10 +18,10 @@ struct PolicyCurrencyConverter {
     private var connection: RateConnection?
     private var loaded: (table: RateTable, date: CalendarDate)?
 
-    /// - Throws: ``InputError`` naming `--rates` for a remote source (`assess` reads rates offline only).
-    init(source: RateSource, currency: CurrencyCode, asOf: CalendarDate) throws {
+    /// - Throws: ``InputError`` naming `--rates` for a remote source (`assess` and `claim` read rates offline only).
+    init(source: RateSource, currency: CurrencyCode, asOf: CalendarDate, command: String = "assess") throws {
         if source.isRemote {
-            throw InputError(file: "--rates", "assess reads embedded rates or an ECB file (CSV, XML or zip), "
+            throw InputError(file: "--rates", "\(command) reads embedded rates or an ECB file (CSV, XML or zip), "
                              + "not a remote source (\"\(source)\")")
         }
         self.source = source
@@ -53,7 +53,9 @@ struct PolicyCurrencyConverter {
     /// Closes the source.
     func close() { connection?.close() }
 
-    private mutating func table() async throws -> (table: RateTable, date: CalendarDate) {
+    /// The rate table of the as-of date (or of the source's last publication, when the as-of date is after it), and
+    /// that date. - Throws: ``InputError`` for a bad rates file.
+    mutating func table() async throws -> (table: RateTable, date: CalendarDate) {
         if let loaded { return loaded }
         try open()
         guard let provider = connection?.provider else { preconditionFailure("opened above") }

@@ -1,4 +1,4 @@
-public import TradeCreditModel
+import TradeCreditModel
 
 extension IndemnityInvoice {
     /// The indemnity's view of an invoice judged by eligibility: its outstanding net and VAT after the account's

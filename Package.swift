@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TradeCredit", targets: ["TradeCredit"]),
         .library(name: "TradeCreditRisk", targets: ["TradeCreditRisk"]),
         .library(name: "TradeCreditClaims", targets: ["TradeCreditClaims"]),
+        .library(name: "TradeCreditPricing", targets: ["TradeCreditPricing"]),
         .library(name: "TradeCreditHTTP", targets: ["TradeCreditHTTP"]),
         .library(name: "TradeCreditTesting", targets: ["TradeCreditTesting"]),
         .library(name: "TradeCreditECB", targets: ["TradeCreditECB"]),
@@ -45,6 +46,11 @@ let package = Package(
         .target(
             name: "TradeCreditClaims",
             dependencies: ["TradeCreditModel"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TradeCreditPricing",
+            dependencies: ["TradeCreditModel", "TradeCreditRisk"],
             swiftSettings: strictSettings
         ),
         .systemLibrary(
@@ -186,6 +192,16 @@ let package = Package(
             name: "TradeCreditClaimsTests",
             dependencies: [
                 "TradeCreditClaims",
+                "TradeCreditModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditPricingTests",
+            dependencies: [
+                "TradeCreditPricing",
+                "TradeCreditRisk",
                 "TradeCreditModel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

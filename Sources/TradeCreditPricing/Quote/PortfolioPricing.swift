@@ -14,6 +14,11 @@ struct PortfolioPricing {
         let volatility = Self.figure(pricing.volatilityRatio)
         let costOfCapital = Self.figure(pricing.costOfCapital)
         let level = Self.figure(pricing.confidenceLevel)
+        // The factors as exact decimals once: converting a `Decimal` costs microseconds on Linux, per call.
+        // LGD × insured % is exact, so EAD × (LGD × insured %) is the same product as EAD × LGD × insured %.
+        let utilisation = try Self.exact(pricing.utilisation, field: "pricing.utilisation")
+        let netFactor = try Self.exact(pricing.lossGivenDefault, field: "pricing.lossGivenDefault")
+            .multiplied(by: try Self.exact(insuredPercentage, field: "insuredPercentage"))
         var exposures: [(ead: Money, fromOutstanding: Bool, net: Money, sector: String)] = []
         exposures.reserveCapacity(buyers.count)
         var obligors: [PortfolioObligor] = []
@@ -22,10 +27,10 @@ struct PortfolioPricing {
             let field = "buyers[\(index)]"
             let ead = try Self.money(field: "\(field).exposureAtDefault") {
                 try converted.expectedAverageOutstanding?.rounded()
-                    ?? converted.limit.multiplied(by: pricing.utilisation).rounded()
+                    ?? converted.limit.multiplied(by: utilisation).rounded()
             }
             let net = try Self.money(field: "\(field).netExposure") {
-                try ead.multiplied(by: pricing.lossGivenDefault).multiplied(by: insuredPercentage).rounded()
+                try ead.multiplied(by: netFactor).rounded()
             }
             let sector = request.usesSectors ? converted.buyer.sector ?? CreditRiskPlus.singleSector
                 : CreditRiskPlus.singleSector
@@ -84,6 +89,13 @@ struct PortfolioPricing {
     /// an ulp off: 0.995 → 0.9949999999999999).
     static func figure(_ value: Decimal) -> Double {
         Double(value.description) ?? NSDecimalNumber(decimal: value).doubleValue
+    }
+
+    /// A parameter as an exact decimal. - Throws: ``PricingError`` on `field`.
+    static func exact(_ value: Decimal, field: String) throws -> ExactDecimal {
+        do { return try ExactDecimal(value, field: field) } catch let error as ModelError {
+            throw PricingError(.outOfRange, field: field, value: error.value, error.message)
+        }
     }
 
     /// Runs `body`, turning a model error into a ``PricingError`` on `field`.

@@ -69,3 +69,41 @@ struct QuoteOptionTests {
         }
     }
 }
+
+@Suite("Risk-based quote: edge cases")
+struct QuoteEdgeCaseTests {
+    /// No exposure: no EL, no capital, the minimum premium; no rate on limits (they sum to zero).
+    @Test func zeroLimit() throws {
+        let quote = try QuoteEngine.quote(request([buyer("B1", 0, pd: 0.05)], sensitivity: []))
+        #expect(quote.premium.technical == eur("0"))
+        #expect(quote.premium.minimumApplied)
+        #expect(quote.premium.final == eur("2725.00"))
+        #expect(quote.rateOnLimits == nil)
+    }
+
+    /// A buyer in default (PD 1) with a 100,000 limit: E = 54,000.00 lost for sure, so EL = 54,000.00; the default
+    /// count is gamma-mixed Poisson around 1, so VaR is above EL and capital is charged.
+    @Test func buyerInDefault() throws {
+        let quote = try QuoteEngine.quote(request([buyer("B1", 100_000, pd: 1)], sensitivity: []))
+        #expect(quote.buyers[0].expectedLoss == eur("54000.00"))
+        #expect(quote.buyers[0].capitalCharge.isPositive)
+    }
+
+    /// A very good single buyer: P(no loss) ≥ 99.5%, so VaR = 0 < EL and no capital is charged.
+    @Test func noCapitalWhenTheQuantileIsBelowTheExpectedLoss() throws {
+        let quote = try QuoteEngine.quote(request([buyer("B1", 1_000_000, pd: 0.001)], sensitivity: []))
+        #expect(quote.portfolio.valueAtRiskFigure == 0)
+        #expect(quote.buyers[0].expectedLoss == eur("540.00"))
+        #expect(quote.buyers[0].capitalCharge == eur("0"))
+    }
+
+    @Test func fromPolicyTerms() throws {
+        let period = try DatePeriod(start: CalendarDate(year: 2027, month: 1, day: 1),
+                                    end: CalendarDate(year: 2027, month: 12, day: 31))
+        let terms = PolicyTerms.typical(currency: .EUR, period: period)
+        let quote = try QuoteEngine.quote(QuoteRequest(terms: terms, policyholderCountry: .FR,
+                                                       buyers: [buyer("B1", 1_000_000, pd: 0.02)]))
+        #expect(quote.insuredPercentage == terms.insuredPercentage)
+        #expect(quote.premium.minimumPremium == terms.pricing.minimumPremium)
+    }
+}

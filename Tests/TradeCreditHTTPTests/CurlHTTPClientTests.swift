@@ -305,7 +305,9 @@ struct CurlHTTPClientTests {
         }
         #expect(bodies.count == 100)
         #expect(bodies[42] == #"{"path":"/item/42"}"#)
-        #expect(server.acceptedConnections <= 8)  // the default per-host cap
+        // The default per-host cap is 8 connections at a time; on a loaded machine curl may retire one and open another,
+        // so the total accepted is bounded a little more loosely (100 requests over a handful of connections).
+        #expect(server.acceptedConnections <= 12)
     }
 
     @Test func perHostConnectionCap() async throws {

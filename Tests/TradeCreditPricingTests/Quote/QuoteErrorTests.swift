@@ -6,7 +6,7 @@ import TradeCreditPricing
 @Suite("Risk-based quote: bad inputs")
 struct QuoteErrorTests {
     @Test func negativeLimit() {
-        let bad = QuoteBuyer(id: "B2", limit: eur("-1.00"), pd: 0.01)
+        let bad = QuoteBuyer(id: "B2", limit: euros("-1.00"), pd: 0.01)
         expectPricingError(.outOfRange, field: "buyers[1].limit") {
             try QuoteEngine.quote(request([buyer("B1", 1_000, pd: 0.01), bad]))
         }

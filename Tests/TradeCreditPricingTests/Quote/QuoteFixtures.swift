@@ -3,11 +3,8 @@ import Testing
 import TradeCreditModel
 import TradeCreditPricing
 
-/// An amount in euros from its text (the literals of the tests are valid).
-func eur(_ text: String) -> Money { try! Money(parsing: text, currency: .EUR) }
-
-/// A decimal from its text.
-func dec(_ text: String) -> Decimal { Decimal(string: text)! }
+/// An amount in euros from its text (the literals of the tests are valid; `dec` is in the tariff tests' support).
+func euros(_ text: String) -> Money { try! Money(parsing: text, currency: .EUR) }
 
 /// A request in EUR with the typical parameters (25% expenses, 10% commission, 10% cost of capital, 99.5%,
 /// utilisation 0.75, LGD 0.8, volatility 0.5, minimum 2,500, illustrative bands), a French policyholder.

@@ -14,26 +14,26 @@ import TradeCreditPricing
 @Suite("Risk-based quote: options")
 struct QuoteOptionTests {
     @Test func exposureFromTheExpectedOutstanding() throws {
-        let buyer = QuoteBuyer(id: "B1", limit: eur("1000000"), pd: 0.02, expectedAverageOutstanding: eur("400000"),
-                               annualInsuredTurnover: eur("2000000"))
+        let buyer = QuoteBuyer(id: "B1", limit: euros("1000000"), pd: 0.02, expectedAverageOutstanding: euros("400000"),
+                               annualInsuredTurnover: euros("2000000"))
         let quote = try QuoteEngine.quote(request([buyer], sensitivity: []))
         let line = quote.buyers[0]
         #expect(line.exposureFromOutstanding)
-        #expect(line.exposureAtDefault == eur("400000.00"))
-        #expect(line.netExposure == eur("288000.00"))
-        #expect(line.expectedLoss == eur("5760.00"))
-        #expect(line.capitalCharge == eur("28153.80"))
-        #expect(quote.premium.gross == eur("52175.08"))
-        #expect(quote.premium.final == eur("56870.84"))
+        #expect(line.exposureAtDefault == euros("400000.00"))
+        #expect(line.netExposure == euros("288000.00"))
+        #expect(line.expectedLoss == euros("5760.00"))
+        #expect(line.capitalCharge == euros("28153.80"))
+        #expect(quote.premium.gross == euros("52175.08"))
+        #expect(quote.premium.final == euros("56870.84"))
         #expect(quote.rateOnLimits == dec("0.052175"))
-        #expect(quote.insuredTurnover == eur("2000000"))
+        #expect(quote.insuredTurnover == euros("2000000"))
         #expect(quote.rateOnInsuredTurnover == dec("0.026088"))
     }
 
     /// Two like buyers in two independent sectors diversify: less capital than in one sector, the same EL.
     @Test func sectorsDiversify() throws {
-        var one = QuoteBuyer(id: "A", limit: eur("500000"), pd: 0.03, sector: "FR")
-        var other = QuoteBuyer(id: "B", limit: eur("500000"), pd: 0.03, sector: "DE")
+        var one = QuoteBuyer(id: "A", limit: euros("500000"), pd: 0.03, sector: "FR")
+        var other = QuoteBuyer(id: "B", limit: euros("500000"), pd: 0.03, sector: "DE")
         var single = request([one, other], sensitivity: [])
         let pooled = try QuoteEngine.quote(single)
         single.usesSectors = true
@@ -58,7 +58,7 @@ struct QuoteOptionTests {
         #expect(Set(table.entries.map(\.country)).count == table.entries.count)
         let german = try QuoteEngine.quote(request([buyer("B1", 1_000_000, pd: 0.02)], country: .DE, sensitivity: []))
         // 97,828.26 × 1.19 = 116,415.6294 → 116,415.63.
-        #expect(german.premium.final == eur("116415.63"))
+        #expect(german.premium.final == euros("116415.63"))
         #expect(german.premium.taxSource.contains("Versicherungsteuergesetz"))
     }
 
@@ -75,9 +75,9 @@ struct QuoteEdgeCaseTests {
     /// No exposure: no EL, no capital, the minimum premium; no rate on limits (they sum to zero).
     @Test func zeroLimit() throws {
         let quote = try QuoteEngine.quote(request([buyer("B1", 0, pd: 0.05)], sensitivity: []))
-        #expect(quote.premium.technical == eur("0"))
+        #expect(quote.premium.technical == euros("0"))
         #expect(quote.premium.minimumApplied)
-        #expect(quote.premium.final == eur("2725.00"))
+        #expect(quote.premium.final == euros("2725.00"))
         #expect(quote.rateOnLimits == nil)
     }
 
@@ -85,7 +85,7 @@ struct QuoteEdgeCaseTests {
     /// count is gamma-mixed Poisson around 1, so VaR is above EL and capital is charged.
     @Test func buyerInDefault() throws {
         let quote = try QuoteEngine.quote(request([buyer("B1", 100_000, pd: 1)], sensitivity: []))
-        #expect(quote.buyers[0].expectedLoss == eur("54000.00"))
+        #expect(quote.buyers[0].expectedLoss == euros("54000.00"))
         #expect(quote.buyers[0].capitalCharge.isPositive)
     }
 
@@ -93,8 +93,8 @@ struct QuoteEdgeCaseTests {
     @Test func noCapitalWhenTheQuantileIsBelowTheExpectedLoss() throws {
         let quote = try QuoteEngine.quote(request([buyer("B1", 1_000_000, pd: 0.001)], sensitivity: []))
         #expect(quote.portfolio.valueAtRiskFigure == 0)
-        #expect(quote.buyers[0].expectedLoss == eur("540.00"))
-        #expect(quote.buyers[0].capitalCharge == eur("0"))
+        #expect(quote.buyers[0].expectedLoss == euros("540.00"))
+        #expect(quote.buyers[0].capitalCharge == euros("0"))
     }
 
     @Test func fromPolicyTerms() throws {

@@ -141,7 +141,7 @@ let package = Package(
             dependencies: [
                 "TradeCreditModel", "TradeCreditHTTP", "TradeCreditECB", "TradeCreditFrankfurter",
                 "TradeCreditFileBureau", "TradeCreditGLEIF", "TradeCreditCreditsafe", "TradeCreditDnB",
-                "TradeCreditRisk", "TradeCreditClaims",
+                "TradeCreditRisk", "TradeCreditClaims", "TradeCreditPricing",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -8,6 +8,7 @@
 @_exported public import TradeCreditDnB
 @_exported public import TradeCreditRisk
 @_exported public import TradeCreditClaims
+@_exported public import TradeCreditPricing
 
 /// The version of the TradeCredit SDK.
 public enum TradeCreditVersion {

@@ -54,14 +54,10 @@ struct AssessCommand: AsyncParsableCommand {
     func run() async throws {
         let date = try asOf.map { try FlagValue.date($0, flag: "--as-of") } ?? SystemDate.today()
         let policy = DemoPolicy.terms
-        var converter = try PolicyCurrencyConverter(source: RateSource(parsing: rates), currency: policy.currency, asOf: date)
+        var converter = try PolicyCurrencyConverter.opening(rates, currency: policy.currency, asOf: date)
         defer { converter.close() }
-        if case .file = converter.source { try converter.open() }
-        let bureau = try RatingsFile.open(ratings)
-        let file = InputFile.displayName(buyers)
-        let records = try BuyersFile.parseLocated(try InputFile.text(at: buyers), file: file)
-        let outcomes = try await PortfolioAssessment(policy: policy, asOf: date, bureau: bureau, buyersFile: file)
-            .run(records, converter: &converter)
+        let outcomes = try await PortfolioAssessment.run(buyers: buyers, ratings: ratings, policy: policy, asOf: date,
+                                                         converter: &converter)
         let output = AssessmentOutput(policy: policy, asOf: date, ratings: ratings ?? "sample", rates: converter.used,
                                       outcomes: outcomes)
         // The whole output is built before anything is printed: an error leaves stdout empty.

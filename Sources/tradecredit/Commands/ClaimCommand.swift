@@ -50,15 +50,12 @@ struct ClaimCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let policyName = InputFile.displayName(policy)
-            let terms = try JSONInput.decode(PolicyTerms.self, from: try InputFile.text(at: policy), file: policyName)
-            do { try terms.validate() } catch let error as ModelError { throw InputError(file: policyName, line: nil, error) }
+            let terms = try JSONInput.policy(at: policy)
             let caseName = InputFile.displayName(caseFile)
             let claimCase = try JSONInput.decode(ClaimCase.self, from: try InputFile.text(at: caseFile), file: caseName)
-            var converter = try PolicyCurrencyConverter(source: RateSource(parsing: rates), currency: terms.currency,
-                                                        asOf: claimCase.claim.filedOn, command: "claim")
+            var converter = try PolicyCurrencyConverter.opening(rates, currency: terms.currency,
+                                                                asOf: claimCase.claim.filedOn, command: "claim")
             defer { converter.close() }
-            if case .file = converter.source { try converter.open() }
             let rates = try await ClaimRates.load(for: claimCase, terms: terms, converter: &converter, file: caseName)
             var settings = IndemnitySettings()
             if let rates, rates.date != claimCase.claim.filedOn { settings.conversionDate = .fixed(rates.date) }

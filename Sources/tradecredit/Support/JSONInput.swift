@@ -15,6 +15,15 @@ enum JSONInput {
         }
     }
 
+    /// The policy terms of a PolicyTerms JSON file (`-` for standard input), decoded and validated.
+    /// - Throws: ``InputError`` naming the file and the JSON path of the field.
+    static func policy(at path: String) throws -> PolicyTerms {
+        let name = InputFile.displayName(path)
+        let terms = try decode(PolicyTerms.self, from: try InputFile.text(at: path), file: name)
+        do { try terms.validate() } catch let error as ModelError { throw InputError(file: name, line: nil, error) }
+        return terms
+    }
+
     /// The path and a message for a decoding error.
     static func describe(_ error: DecodingError) -> (path: String, message: String) {
         switch error {

@@ -1,7 +1,7 @@
 import Foundation
 import TradeCredit
 
-/// Converts amounts into the policy currency at the rates of an evaluation date, for `assess`.
+/// Converts amounts into the policy currency at the rates of an evaluation date, for `assess`, `quote` and `claim`.
 ///
 /// The rates used are those of the as-of date (that day's publication, or the previous one within the look-back of
 /// 7 days); when the as-of date is after the last publication of the source (the embedded history ends on
@@ -18,7 +18,7 @@ struct PolicyCurrencyConverter {
     private var connection: RateConnection?
     private var loaded: (table: RateTable, date: CalendarDate)?
 
-    /// - Throws: ``InputError`` naming `--rates` for a remote source (`assess` and `claim` read rates offline only).
+    /// - Throws: ``InputError`` naming `--rates` for a remote source (`assess`, `quote` and `claim` read rates offline only).
     init(source: RateSource, currency: CurrencyCode, asOf: CalendarDate, command: String = "assess") throws {
         if source.isRemote {
             throw InputError(file: "--rates", "\(command) reads embedded rates or an ECB file (CSV, XML or zip), "
@@ -27,6 +27,16 @@ struct PolicyCurrencyConverter {
         self.source = source
         self.currency = currency
         self.asOf = asOf
+    }
+
+    /// A converter for `--rates SOURCE` (`embedded` or an ECB file), the file opened at once so that a bad one is
+    /// reported even when no amount needs converting.
+    static func opening(_ rates: String, currency: CurrencyCode, asOf: CalendarDate,
+                        command: String = "assess") throws -> PolicyCurrencyConverter {
+        var converter = try PolicyCurrencyConverter(source: RateSource(parsing: rates), currency: currency, asOf: asOf,
+                                                    command: command)
+        if case .file = converter.source { try converter.open() }
+        return converter
     }
 
     /// The source's name (`ECB`) and the date of the rates used, once an amount was converted; `nil` before.

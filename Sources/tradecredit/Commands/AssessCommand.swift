@@ -35,30 +35,18 @@ struct AssessCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("The buyers CSV file (- for standard input).", valueName: "FILE"))
-    var buyers: String
-
-    @Option(help: ArgumentHelp("A ratings file, JSON or CSV (default: the embedded sample ratings).", valueName: "FILE"))
-    var ratings: String?
-
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("The evaluation date, YYYY-MM-DD (default: today in UTC).", valueName: "DATE"))
-    var asOf: String?
-
-    @Option(help: ArgumentHelp("Rates: embedded (default, no network) or an ECB CSV/XML/zip file.", valueName: "SOURCE"))
-    var rates: String = "embedded"
+    @OptionGroup var input: PortfolioOptions
 
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
     func run() async throws {
-        let date = try asOf.map { try FlagValue.date($0, flag: "--as-of") } ?? SystemDate.today()
+        let date = try input.date()
         let policy = DemoPolicy.terms
-        var converter = try PolicyCurrencyConverter.opening(rates, currency: policy.currency, asOf: date)
+        var converter = try PolicyCurrencyConverter.opening(input.rates, currency: policy.currency, asOf: date)
         defer { converter.close() }
-        let outcomes = try await PortfolioAssessment.run(buyers: buyers, ratings: ratings, policy: policy, asOf: date,
-                                                         converter: &converter)
-        let output = AssessmentOutput(policy: policy, asOf: date, ratings: ratings ?? "sample", rates: converter.used,
+        let outcomes = try await input.assess(policy: policy, asOf: date, converter: &converter)
+        let output = AssessmentOutput(policy: policy, asOf: date, ratings: input.ratingsName, rates: converter.used,
                                       outcomes: outcomes)
         // The whole output is built before anything is printed: an error leaves stdout empty.
         let text: String

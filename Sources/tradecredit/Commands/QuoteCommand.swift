@@ -35,45 +35,33 @@ struct QuoteCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The policy terms, JSON (- for standard input).", valueName: "POLICY.json"))
     var policy: String
 
-    @Option(help: ArgumentHelp("The buyers CSV file (- for standard input).", valueName: "FILE"))
-    var buyers: String
-
-    @Option(help: ArgumentHelp("A ratings file, JSON or CSV (default: the embedded sample ratings).", valueName: "FILE"))
-    var ratings: String?
+    @OptionGroup var input: PortfolioOptions
 
     @Option(help: ArgumentHelp("The policyholder's country, for the premium tax (default: FR).", valueName: "CC"))
     var country: String = "FR"
-
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("The evaluation date, YYYY-MM-DD (default: today in UTC).", valueName: "DATE"))
-    var asOf: String?
-
-    @Option(help: ArgumentHelp("Rates: embedded (default, no network) or an ECB CSV/XML/zip file.", valueName: "SOURCE"))
-    var rates: String = "embedded"
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
     func validate() throws {
         if format == .csv { throw ValidationError("quote prints table or json, not csv") }
-        if policy == "-" && buyers == "-" { throw ValidationError("only one of --policy and --buyers can be -") }
+        if policy == "-" && input.buyers == "-" { throw ValidationError("only one of --policy and --buyers can be -") }
     }
 
     func run() async throws {
-        let date = try asOf.map { try FlagValue.date($0, flag: "--as-of") } ?? SystemDate.today()
+        let date = try input.date()
         let countryCode: CountryCode
         do { countryCode = try CountryCode(country) } catch let error as ModelError {
             throw InputError(flag: "--country", error)
         }
         let terms = try JSONInput.policy(at: policy)
-        var converter = try PolicyCurrencyConverter.opening(rates, currency: terms.currency, asOf: date, command: "quote")
+        var converter = try PolicyCurrencyConverter.opening(input.rates, currency: terms.currency, asOf: date, command: "quote")
         defer { converter.close() }
-        let outcomes = try await PortfolioAssessment.run(buyers: buyers, ratings: ratings, policy: terms, asOf: date,
-                                                         converter: &converter)
+        let outcomes = try await input.assess(policy: terms, asOf: date, converter: &converter)
         let pricing = PortfolioQuote(terms: terms, country: countryCode, outcomes: outcomes,
-                                     policyFile: InputFile.displayName(policy), buyersFile: InputFile.displayName(buyers))
+                                     policyFile: InputFile.displayName(policy), buyersFile: InputFile.displayName(input.buyers))
         let quote = try await pricing.quote(converter: &converter)
-        let output = QuoteOutput(terms: terms, country: countryCode, asOf: date, ratings: ratings ?? "sample",
+        let output = QuoteOutput(terms: terms, country: countryCode, asOf: date, ratings: input.ratingsName,
                                  rates: converter.used, quote: quote, excluded: pricing.excluded)
         // The whole output is built before anything is printed: an error leaves stdout empty.
         print(format == .json ? try JSONOutput.string(output) : output.text())

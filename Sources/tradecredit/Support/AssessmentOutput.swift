@@ -40,7 +40,6 @@ struct AssessmentOutput: Encodable {
     private enum PolicyKeys: String, CodingKey {
         case id, currency, refusalGrade, limitStep, perBuyerMaximum, automaticAuthority, maximumCreditPeriodDays
     }
-    private enum RatesKeys: String, CodingKey { case source, date }
     private enum SummaryKeys: String, CodingKey { case buyers, decisions, preliminaryAssessments, requested, granted }
 
     func encode(to encoder: any Encoder) throws {
@@ -55,13 +54,7 @@ struct AssessmentOutput: Encodable {
         try terms.encode(policy.underwriting.perBuyerMaximum, forKey: .perBuyerMaximum)
         try terms.encode(policy.underwriting.automaticAuthority, forKey: .automaticAuthority)
         try terms.encode(policy.maximumCreditPeriodDays, forKey: .maximumCreditPeriodDays)
-        if let rates {
-            var used = container.nestedContainer(keyedBy: RatesKeys.self, forKey: .rates)
-            try used.encode(rates.source, forKey: .source)
-            try used.encode(rates.date, forKey: .date)
-        } else {
-            try container.encodeNil(forKey: .rates)
-        }
+        try container.encodeRates(rates, forKey: .rates)
         try container.encode(ratings, forKey: .ratings)
         try container.encode(TradeCreditRisk.rulesVersion, forKey: .rulesVersion)
         try container.encode(ScoringRules.illustrative.version, forKey: .tablesVersion)

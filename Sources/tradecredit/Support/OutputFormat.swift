@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TradeCredit
 
 /// The `--format` values shared by every command.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -20,4 +21,15 @@ extension KeyedEncodingContainer {
     mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
     }
+
+    /// Encodes the rates used (`{"source": "ECB", "date": "2026-10-30"}`), or JSON `null` when none was needed.
+    mutating func encodeRates(_ rates: (source: String, date: CalendarDate)?, forKey key: Key) throws {
+        guard let rates else { return try encodeNil(forKey: key) }
+        var used = nestedContainer(keyedBy: RatesKeys.self, forKey: key)
+        try used.encode(rates.source, forKey: .source)
+        try used.encode(rates.date, forKey: .date)
+    }
 }
+
+/// The keys of the rates used in a JSON output.
+private enum RatesKeys: String, CodingKey { case source, date }

@@ -40,17 +40,6 @@ struct PortfolioAssessment {
     /// The name of the buyers file in errors (`<stdin>` for standard input).
     let buyersFile: String
 
-    /// Reads the buyers file (`-` for standard input) and the ratings (a file, or `nil` for the embedded sample), then
-    /// scores and decides every buyer: the steps `assess` and `quote` share.
-    static func run(buyers path: String, ratings: String?, policy: PolicyTerms, asOf: CalendarDate,
-                    converter: inout PolicyCurrencyConverter) async throws -> [Outcome] {
-        let bureau = try RatingsFile.open(ratings)
-        let file = InputFile.displayName(path)
-        let records = try BuyersFile.parseLocated(try InputFile.text(at: path), file: file)
-        return try await PortfolioAssessment(policy: policy, asOf: asOf, bureau: bureau, buyersFile: file)
-            .run(records, converter: &converter)
-    }
-
     /// Scores and decides every buyer, in file order.
     /// - Throws: ``InputError`` at `FILE:LINE: requested_limit` for an amount the rates cannot convert, at
     ///   `FILE:LINE: incorporation_date` for a buyer incorporated after the as-of date; a bad rates file.

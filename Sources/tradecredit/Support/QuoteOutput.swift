@@ -18,7 +18,6 @@ struct QuoteOutput: Encodable {
 
     private enum CodingKeys: String, CodingKey { case asOf, excluded, policy, quote, rates, ratings, summary }
     private enum PolicyKeys: String, CodingKey { case id, currency, period, insuredPercentage, policyholderCountry }
-    private enum RatesKeys: String, CodingKey { case source, date }
     private enum SummaryKeys: String, CodingKey { case buyers, priced, excluded }
     private enum ExcludedKeys: String, CodingKey {
         case id, line, legalName, reason, decision, requested, granted, decisionReasons
@@ -46,13 +45,7 @@ struct QuoteOutput: Encodable {
         try policy.encode(terms.insuredPercentage, forKey: .insuredPercentage)
         try policy.encode(country, forKey: .policyholderCountry)
         try container.encode(quote, forKey: .quote)
-        if let rates {
-            var used = container.nestedContainer(keyedBy: RatesKeys.self, forKey: .rates)
-            try used.encode(rates.source, forKey: .source)
-            try used.encode(rates.date, forKey: .date)
-        } else {
-            try container.encodeNil(forKey: .rates)
-        }
+        try container.encodeRates(rates, forKey: .rates)
         try container.encode(ratings, forKey: .ratings)
         var summary = container.nestedContainer(keyedBy: SummaryKeys.self, forKey: .summary)
         try summary.encode(quote.buyers.count + excluded.count, forKey: .buyers)

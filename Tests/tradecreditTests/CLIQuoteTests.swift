@@ -151,6 +151,12 @@ struct CLIQuoteTests {
         expectOneLineError(buyersError)
         #expect(buyersError.stderr.contains("buyers.csv:2: requested_limit"), "stderr: \(buyersError.stderr)")
 
+        let refusedOnly = try temporaryFile(buyersText.split(separator: "\n").prefix(1).joined() + "\n"
+            + (buyersText.split(separator: "\n").first { $0.hasPrefix("B002,") } ?? "") + "\n")
+        let empty = try await Self.run(buyers: refusedOnly)
+        expectOneLineError(empty)
+        #expect(empty.stderr.contains("buyers.csv: no buyer to price"), "stderr: \(empty.stderr)")
+
         expectOneLineError(try await Self.run(["--country", "US"]))
         expectOneLineError(try await Self.run(["--format", "csv"]))
     }

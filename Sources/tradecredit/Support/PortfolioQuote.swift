@@ -62,8 +62,11 @@ struct PortfolioQuote {
     /// `error` located in the input it comes from.
     private func inputError(_ error: PricingError, priced: [PortfolioAssessment.Outcome]) -> InputError {
         let message = error.message + (error.value.map { " (\"\($0)\")" } ?? "")
+        if error.code == .emptyPortfolio {
+            return InputError(file: buyersFile, "no buyer to price: none is approved or partly approved")
+        }
         guard let field = error.field else {
-            return InputError(file: error.code == .emptyPortfolio ? buyersFile : policyFile, message)
+            return InputError(file: policyFile, message)
         }
         if field == "policyholderCountry" { return InputError(file: "--country", message) }
         if field.hasPrefix("buyers["), let close = field.firstIndex(of: "]"),

@@ -118,6 +118,17 @@ struct CLIQuoteTests {
         #expect(rates.allSatisfy { $0["publicationDate"] as? String == "2026-10-30" && $0["source"] as? String == "ECB" })
     }
 
+    @Test("--policy - reads the policy from standard input, as the documented example pipes it")
+    func policyFromStandardInput() async throws {
+        let policy = await runCLI(["claim", "sample-policy"])
+        try #require(policy.status == 0)
+        let buyers = try await Self.sampleBuyers()
+        let result = await runCLI(["quote", "--policy", "-", "--buyers", buyers.path] + Self.asOf, stdin: policy.stdout)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == (try Self.golden("sample.txt")))
+        expectOneLineError(await runCLI(["quote", "--policy", "-", "--buyers", "-"], stdin: policy.stdout))
+    }
+
     @Test("--country sets the premium tax")
     func country() async throws {
         let result = try await Self.run(["--country", "DE", "--format", "json"])
@@ -134,8 +145,8 @@ struct CLIQuoteTests {
         #expect(missing.stderr.contains("/nonexistent/policy.json: no such file"))
 
         let policyText = try String(contentsOf: try await Self.samplePolicy(), encoding: .utf8)
-        for (good, bad, expected) in [(#""expenseRatio" : 0.25"#, #""expenseRatio" : "x""#, "policy.json: pricing.expenseRatio"),
-                                      (#""insuredPercentage" : 0.9"#, #""insuredPercentage" : 1.5"#,
+        for (good, bad, expected) in [(#""expenseRatio" : 0.25,"#, #""expenseRatio" : "x","#, "policy.json: pricing.expenseRatio"),
+                                      (#""insuredPercentage" : 0.9,"#, #""insuredPercentage" : 1.5,"#,
                                        "policy.json: insuredPercentage")] {
             try #require(policyText.contains(good))
             let badPolicy = try temporaryFile(policyText.replacingOccurrences(of: good, with: bad), name: "policy.json")

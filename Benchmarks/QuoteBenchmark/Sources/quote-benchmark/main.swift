@@ -2,11 +2,12 @@ import Foundation
 import TradeCreditModel
 import TradeCreditPricing
 
-// quote-benchmark [--buyers N] [--runs R] [--seed S] [--csv PATH]
+// quote-benchmark [--buyers N] [--runs R] [--seed S] [--csv PATH] [--figures PATH]
 //
 // Builds a deterministic portfolio of N buyers (SplitMix64, seed S), then times `QuoteEngine.quote` end to end, R
 // runs each: with and without the sensitivity table, with the request building (QuoteBuyer and QuoteRequest values
-// from the generated numbers) inside and outside the timed part. --csv writes the portfolio for the Python peer.
+// from the generated numbers) inside and outside the timed part. --csv writes the portfolio for the Python peer,
+// --figures the EL and VaR figures of the 90 % quote, which the peer checks its own against.
 
 /// A small deterministic generator (SplitMix64), so that every run prices the same portfolio.
 struct SplitMix: RandomNumberGenerator {
@@ -127,6 +128,9 @@ if let quote = reference {
     print(String(format: "portfolio: EL %.6f, sigma %.6f, VaR %.4f %.6f, loss unit %@, capital %@, final premium %@",
                  figures.expectedLossFigure, figures.standardDeviationFigure, figures.level, figures.valueAtRiskFigure,
                  "\(figures.lossUnit)", figures.capitalCharge.amountText, quote.premium.final.amountText))
+    if let path = options["figures"] {
+        try "el=\(figures.expectedLossFigure) var=\(figures.valueAtRiskFigure)\n".write(toFile: path, atomically: true, encoding: .utf8)
+    }
     let capitalFigures = quote.buyers.reduce(0.0) { $0 + $1.riskContribution }
     print(String(format: "sum of risk contributions %.6f (VaR %.6f)", capitalFigures, figures.valueAtRiskFigure))
     for row in quote.sensitivity {

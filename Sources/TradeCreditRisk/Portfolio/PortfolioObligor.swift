@@ -54,12 +54,17 @@ public struct PortfolioObligor: Sendable, Hashable {
         self.pdSD = pdSD
         self.sectorWeights = sectorWeights
         exactExposure = exact
-        exposureFigure = Double(exact.significand) / PortfolioObligor.powerOfTen(exact.scale)
+        // Through Int64 when it fits: the same rounding as from Int128, without the generic conversion (a tenth of a
+        // 100,000-buyer quote went there).
+        let significand = Int64(exactly: exact.significand).map(Double.init) ?? Double(exact.significand)
+        exposureFigure = significand / PortfolioObligor.powerOfTen(exact.scale)
     }
 
     private static func validate(_ weights: [String: Double],
                                  failure: (CreditRiskPlusError.Code, String, String) -> CreditRiskPlusError) throws {
         guard !weights.isEmpty else { throw failure(.invalidWeights, "sectorWeights", "at least one sector is needed") }
+        // One sector, weight 1 (the single-sector model, every buyer of a quote): valid without sorting.
+        if weights.count == 1, let (name, weight) = weights.first, !name.isEmpty, weight == 1 { return }
         var total = 0.0
         // Sorted so that the first bad weight reported is the same on every run.
         for (name, weight) in weights.sorted(by: { $0.key < $1.key }) {

@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TradeCreditRisk", targets: ["TradeCreditRisk"]),
         .library(name: "TradeCreditClaims", targets: ["TradeCreditClaims"]),
         .library(name: "TradeCreditPricing", targets: ["TradeCreditPricing"]),
+        .library(name: "TradeCreditDiagnosis", targets: ["TradeCreditDiagnosis"]),
         .library(name: "TradeCreditHTTP", targets: ["TradeCreditHTTP"]),
         .library(name: "TradeCreditTesting", targets: ["TradeCreditTesting"]),
         .library(name: "TradeCreditECB", targets: ["TradeCreditECB"]),
@@ -51,6 +52,11 @@ let package = Package(
         .target(
             name: "TradeCreditPricing",
             dependencies: ["TradeCreditModel", "TradeCreditRisk"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TradeCreditDiagnosis",
+            dependencies: ["TradeCreditModel", "TradeCreditRisk", "TradeCreditPricing"],
             swiftSettings: strictSettings
         ),
         .systemLibrary(
@@ -202,6 +208,15 @@ let package = Package(
             dependencies: [
                 "TradeCreditPricing",
                 "TradeCreditRisk",
+                "TradeCreditModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TradeCreditDiagnosisTests",
+            dependencies: [
+                "TradeCreditDiagnosis",
                 "TradeCreditModel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

@@ -1,3 +1,5 @@
+public import TradeCreditModel
+
 /// The exposure diagnosis: from a seller's receivables ledger, the indicators behind the profiles of sellers who
 /// need credit insurance most, and whether each profile is met.
 ///
@@ -5,4 +7,53 @@
 public enum TradeCreditDiagnosis {
     /// The version of the indicators, thresholds and defaults, recorded in every diagnosis.
     public static let rulesVersion = "diagnosis-1"
+
+    /// Validates the ledger, computes the indicators and decides the five profiles.
+    ///
+    /// - Parameters:
+    ///   - seller: the policyholder's sector, country, age, size and reporting currency.
+    ///   - ledger: buyers, invoices and payments.
+    ///   - evaluationDate: the "as of" date (age, overdue days); invoices dated after it are an error.
+    ///   - rates: converts foreign-currency invoices (at their invoice date) and the turnover (to EUR, at the
+    ///     evaluation date); may be `nil` when everything is in the reporting currency and the turnover in EUR.
+    ///   - countryCategories: OECD country risk category by country (no table ships; absent = unknown).
+    ///   - cyclical: the cyclical NACE activities.
+    ///   - thresholds: the thresholds of the profiles.
+    /// - Throws: ``DiagnosisError`` naming the line and field at fault.
+    public static func diagnose(
+        seller: SellerProfile, ledger: SellerLedger, evaluationDate: CalendarDate, rates: RateTable? = nil,
+        countryCategories: CountryRiskCategories = .none, cyclical: CyclicalSectors = .default,
+        thresholds: DiagnosisThresholds = .init()
+    ) throws -> Diagnosis {
+        try thresholds.validate()
+        let indicators = try IndicatorCalculator(
+            seller: seller, ledger: ledger, evaluationDate: evaluationDate, rates: rates, cyclical: cyclical,
+            countryCategories: countryCategories, thresholds: thresholds
+        ).compute()
+        let findings = ProfileEvaluator(indicators: indicators, thresholds: thresholds).findings()
+        return Diagnosis(evaluationDate: evaluationDate, rulesVersion: rulesVersion, thresholds: thresholds,
+                         indicators: indicators, findings: findings)
+    }
+}
+
+/// The result of a diagnosis: the indicators, one finding per profile, and the thresholds and rules used.
+public struct Diagnosis: Hashable, Sendable {
+    /// The "as of" date.
+    public let evaluationDate: CalendarDate
+    /// ``TradeCreditDiagnosis/rulesVersion`` at the time.
+    public let rulesVersion: String
+    /// The thresholds used.
+    public let thresholds: DiagnosisThresholds
+    /// The indicators.
+    public let indicators: DiagnosisIndicators
+    /// One finding per profile, in ``SellerProfileKind`` order.
+    public let findings: [ProfileFinding]
+
+    /// The finding for `profile`.
+    public func finding(_ profile: SellerProfileKind) -> ProfileFinding {
+        findings.first { $0.profile == profile }!
+    }
+
+    /// One plain-language line per finding.
+    public var summaryLines: [String] { findings.map(\.summary) }
 }

@@ -11,28 +11,29 @@ struct ProfileEvaluator {
 
     private func flag(_ value: Bool) -> Decimal { value ? 1 : 0 }
 
+    /// `indicator ≥ threshold`, shown as percentages.
+    private func share(_ indicator: String, _ value: Decimal, atLeast threshold: Decimal) -> ProfileCheck {
+        ProfileCheck(indicator: indicator, value: value, threshold: threshold, comparison: .atLeast, unit: .share)
+    }
+
     private func finding(_ kind: SellerProfileKind) -> ProfileFinding {
         let t = thresholds
         let i = indicators
         switch kind {
         case .longPaymentTerms:
             return ProfileFinding(profile: kind, rule: .all, checks: [
-                ProfileCheck(indicator: "b2b_share", value: i.b2bShare, threshold: t.minimumB2BShare,
-                             comparison: .atLeast, unit: .share),
+                share("b2b_share", i.b2bShare, atLeast: t.minimumB2BShare),
                 ProfileCheck(indicator: "weighted_terms_days", value: i.weightedTermsDays, threshold: t.longTermsDays,
                              comparison: .atLeast, unit: .days),
             ])
         case .fewLargeBuyers:
             return ProfileFinding(profile: kind, rule: .any, checks: [
-                ProfileCheck(indicator: "top5_share", value: i.top5Share, threshold: t.top5Share,
-                             comparison: .atLeast, unit: .share),
-                ProfileCheck(indicator: "top1_share", value: i.top1Share, threshold: t.top1Share,
-                             comparison: .atLeast, unit: .share),
+                share("top5_share", i.top5Share, atLeast: t.top5Share),
+                share("top1_share", i.top1Share, atLeast: t.top1Share),
             ])
         case .cyclicalSector:
             return ProfileFinding(profile: kind, rule: .any, checks: [
-                ProfileCheck(indicator: "cyclical_share", value: i.cyclicalShare, threshold: t.cyclicalShare,
-                             comparison: .atLeast, unit: .share),
+                share("cyclical_share", i.cyclicalShare, atLeast: t.cyclicalShare),
                 ProfileCheck(indicator: "seller_sector_cyclical", value: flag(i.sellerSectorCyclical), threshold: 1,
                              comparison: .atLeast, unit: .flag),
             ])
@@ -52,12 +53,10 @@ struct ProfileEvaluator {
                 .filter { ($0.key.category ?? -1) >= t.riskyCountryCategory }
                 .values.reduce(Decimal(0), +)
             return ProfileFinding(profile: kind, rule: .any, checks: [
-                ProfileCheck(indicator: "export_share", value: i.exportShare, threshold: t.exportShare,
-                             comparison: .atLeast, unit: .share),
+                share("export_share", i.exportShare, atLeast: t.exportShare),
                 ProfileCheck(indicator: "export_share_category_\(t.riskyCountryCategory)_plus", value: risky,
                              threshold: 0, comparison: .above, unit: .share),
-                ProfileCheck(indicator: "foreign_currency_share", value: i.foreignCurrencyShare,
-                             threshold: t.foreignCurrencyShare, comparison: .atLeast, unit: .share),
+                share("foreign_currency_share", i.foreignCurrencyShare, atLeast: t.foreignCurrencyShare),
             ])
         }
     }

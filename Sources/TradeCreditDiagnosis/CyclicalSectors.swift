@@ -48,6 +48,17 @@ public struct CountryRiskCategories: Hashable, Sendable, Codable {
         self.categories = categories
     }
 
+    /// Decodes the map and validates it as the throwing initialiser does.
+    public init(from decoder: any Decoder) throws {
+        try self.init(try decoder.singleValueContainer().decode([CountryCode: Int].self))
+    }
+
+    /// Encodes the map alone.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(categories)
+    }
+
     /// No categories known: every export is "unknown".
     public static let none = try! CountryRiskCategories([:])
 

@@ -63,3 +63,22 @@ struct LedgerErrorTests {
         #expect(error(SellerLedger(buyers: [], invoices: []))?.code == .emptyLedger)
     }
 }
+
+@Suite("Diagnosis reference inputs")
+struct ReferenceInputTests {
+    @Test func countryCategoriesValidateOnDecode() throws {
+        let data = try JSONEncoder().encode(Fixtures.categories)
+        #expect(try JSONDecoder().decode(CountryRiskCategories.self, from: data) == Fixtures.categories)
+        #expect(throws: DiagnosisError.self) { try CountryRiskCategories([.US: 8]) }
+    }
+
+    @Test func cyclicalDefaults() throws {
+        let set = CyclicalSectors.default
+        #expect(set.contains(try NACECode(parsing: "F41")))
+        #expect(set.contains(try NACECode(parsing: "C")))
+        #expect(set.contains(try NACECode(parsing: "G45")))
+        #expect(!set.contains(try NACECode(parsing: "G46")))
+        #expect(!set.contains(try NACECode(parsing: "G")))
+        #expect(!set.contains(nil))
+    }
+}

@@ -55,6 +55,17 @@ struct LedgerErrorTests {
         #expect(error(ledger)?.value == "Z")
     }
 
+    @Test func paymentInAnotherCurrencyAndDuplicateIDs() {
+        var ledger = Fixtures.ledger
+        ledger.payments[4].amount = Fixtures.eur(800)
+        #expect(error(ledger)?.code == .currencyMismatch)
+        #expect(error(ledger)?.field == "payments[4].amount")
+        var twice = Fixtures.ledger
+        twice.invoices[5].id = "1"
+        #expect(error(twice)?.code == .duplicateID)
+        #expect(error(twice)?.field == "invoices[5].id")
+    }
+
     @Test func paymentForUnknownInvoiceAndEmptyLedger() {
         var ledger = Fixtures.ledger
         ledger.payments.append(LedgerPayment(invoiceID: "99", date: Fixtures.date("2026-03-01"), amount: Fixtures.eur(1)))

@@ -1,9 +1,11 @@
+public import TradeCreditModel
+
 /// The error thrown by the claims engine when its inputs are invalid or contradict each other.
 ///
 /// Follows ``TradeCreditModel/ModelError``'s pattern: a stable ``Code`` callers can switch on, the field it concerns,
 /// the offending public value and a one-line message. Codes are open: other parts of the engine add theirs in
 /// extensions of ``Code``.
-public struct ClaimsError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ClaimsError: FieldedError, Sendable, Hashable {
     /// A stable, machine-readable error code. New codes may be added; existing ones never change meaning.
     public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
         public let rawValue: String
@@ -37,14 +39,5 @@ public struct ClaimsError: Error, Sendable, Hashable, CustomStringConvertible {
         self.field = field
         self.value = value.map { $0.count > 64 ? String($0.prefix(61)) + "..." : $0 }
         self.message = message
-    }
-
-    /// `field: message ("value")`, one line.
-    public var description: String {
-        var text = ""
-        if let field { text += "\(field): " }
-        text += message
-        if let value { text += " (\"\(value)\")" }
-        return text
     }
 }

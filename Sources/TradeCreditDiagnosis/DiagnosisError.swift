@@ -1,8 +1,10 @@
+public import TradeCreditModel
+
 /// The error thrown when a seller profile, a ledger or the thresholds given to the diagnosis are invalid.
 ///
 /// Like `ModelError`, it carries a stable ``Code``, the field it concerns (with the line, e.g. `invoices[2].dueDate`)
 /// and a one-line message. The offending value is kept only where it is public data (an id, a date, a currency).
-public struct DiagnosisError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct DiagnosisError: FieldedError, Sendable, Hashable {
     /// A stable, machine-readable error code. New codes may be added; existing ones never change meaning.
     public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
         public let rawValue: String
@@ -45,14 +47,5 @@ public struct DiagnosisError: Error, Sendable, Hashable, CustomStringConvertible
         self.field = field
         self.value = value.map { $0.count > 64 ? String($0.prefix(61)) + "..." : $0 }
         self.message = message
-    }
-
-    /// `field: message ("value")`, one line.
-    public var description: String {
-        var text = ""
-        if let field { text += "\(field): " }
-        text += message
-        if let value { text += " (\"\(value)\")" }
-        return text
     }
 }

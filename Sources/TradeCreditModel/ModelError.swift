@@ -3,7 +3,7 @@
 /// Every error carries a stable ``Code`` that callers can switch on, the field (or identifier scheme, column, flag)
 /// it concerns, and a one-line human message. Errors never echo secrets: the offending value is kept only where it is
 /// public data (a currency code, a date, an identifier).
-public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ModelError: FieldedError, Sendable, Hashable {
     /// A stable, machine-readable error code. New codes may be added; existing ones never change meaning.
     public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
         public let rawValue: String
@@ -55,15 +55,6 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         self.field = field
         self.value = value.map { $0.count > 64 ? String($0.prefix(61)) + "..." : $0 }
         self.message = message
-    }
-
-    /// `field: message ("value")`, one line.
-    public var description: String {
-        var text = ""
-        if let field { text += "\(field): " }
-        text += message
-        if let value { text += " (\"\(value)\")" }
-        return text
     }
 
     /// Returns the same error with `prefix` prepended to its field, e.g. `"buyers[3]"` + `"country"`.

@@ -1,9 +1,11 @@
+public import TradeCreditModel
+
 /// The error thrown by the pricing engine's risk-based quote when an input cannot be priced.
 ///
 /// Every error carries a stable ``Code`` that callers can switch on, the field it concerns (`buyers[2].pd`,
 /// `insuredPercentage`, `pricing.expenseRatio`, …), the offending value when it is public data, and a one-line message.
 /// The tariffs have their own error type.
-public struct PricingError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct PricingError: FieldedError, Sendable, Hashable {
     /// A stable, machine-readable error code. New codes may be added; existing ones never change meaning.
     public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
         public let rawValue: String
@@ -44,14 +46,5 @@ public struct PricingError: Error, Sendable, Hashable, CustomStringConvertible {
         self.field = field
         self.value = value.map { $0.count > 64 ? String($0.prefix(61)) + "..." : $0 }
         self.message = message
-    }
-
-    /// `field: message ("value")`, one line.
-    public var description: String {
-        var text = ""
-        if let field { text += "\(field): " }
-        text += message
-        if let value { text += " (\"\(value)\")" }
-        return text
     }
 }

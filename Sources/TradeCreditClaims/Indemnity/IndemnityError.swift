@@ -1,9 +1,11 @@
+public import TradeCreditModel
+
 /// The error thrown by the indemnity calculation, the recovery split and the claim lifecycle.
 ///
 /// Like ``ModelError``: a stable ``Code`` callers can switch on, the field or claim it concerns, the offending value
 /// when it is public data, and a one-line message. Model errors met on the way (a currency mismatch, a missing rate)
 /// are passed through unchanged, as ``ModelError``.
-public struct IndemnityError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct IndemnityError: FieldedError, Sendable, Hashable {
     /// A stable, machine-readable error code. New codes may be added; existing ones never change meaning.
     public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
         public let rawValue: String
@@ -44,14 +46,5 @@ public struct IndemnityError: Error, Sendable, Hashable, CustomStringConvertible
         self.field = field
         self.value = value.map { $0.count > 64 ? String($0.prefix(61)) + "..." : $0 }
         self.message = message
-    }
-
-    /// `field: message ("value")`, one line.
-    public var description: String {
-        var text = ""
-        if let field { text += "\(field): " }
-        text += message
-        if let value { text += " (\"\(value)\")" }
-        return text
     }
 }

@@ -1,8 +1,10 @@
+public import TradeCreditModel
+
 /// The error thrown when a tariff is given invalid inputs or data.
 ///
 /// Every error carries a stable ``Code`` that callers can switch on, the field (or grid key) it concerns, and a
 /// one-line human message, following `ModelError`.
-public struct TariffError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct TariffError: FieldedError, Sendable, Hashable {
     /// A stable, machine-readable error code. New codes may be added; existing ones never change meaning.
     public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
         public let rawValue: String
@@ -40,14 +42,5 @@ public struct TariffError: Error, Sendable, Hashable, CustomStringConvertible {
         self.field = field
         self.value = value.map { $0.count > 64 ? String($0.prefix(61)) + "..." : $0 }
         self.message = message
-    }
-
-    /// `field: message ("value")`, one line.
-    public var description: String {
-        var text = ""
-        if let field { text += "\(field): " }
-        text += message
-        if let value { text += " (\"\(value)\")" }
-        return text
     }
 }

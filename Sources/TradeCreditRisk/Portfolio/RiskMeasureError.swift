@@ -1,4 +1,4 @@
-internal import TradeCreditModel
+public import TradeCreditModel
 
 /// The error thrown by the portfolio measures (Vasicek, Basel IRB, concentration) and by accumulation and
 /// monitoring when an input is out of range or the inputs contradict each other.
@@ -6,7 +6,7 @@ internal import TradeCreditModel
 /// Every error carries a stable ``Code`` that callers can switch on, the field it concerns (`correlation`,
 /// `limits[3].amount`), the offending value when it is public data, and a one-line message. Errors of the money
 /// arithmetic itself (an overflow past 38 digits) surface as the model's `ModelError`.
-public struct RiskMeasureError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct RiskMeasureError: FieldedError, Sendable, Hashable {
     /// A stable, machine-readable error code. New codes may be added; existing ones never change meaning.
     public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
         public let rawValue: String
@@ -40,15 +40,6 @@ public struct RiskMeasureError: Error, Sendable, Hashable, CustomStringConvertib
         self.field = field
         self.value = value.map { $0.count > 64 ? String($0.prefix(61)) + "..." : $0 }
         self.message = message
-    }
-
-    /// `field: message ("value")`, one line.
-    public var description: String {
-        var text = ""
-        if let field { text += "\(field): " }
-        text += message
-        if let value { text += " (\"\(value)\")" }
-        return text
     }
 }
 

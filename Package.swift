@@ -218,8 +218,11 @@ let package = Package(
             dependencies: [
                 "TradeCreditDiagnosis",
                 "TradeCreditModel",
+                "TradeCreditRisk",
+                "TradeCreditPricing",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["HandComputed"],
             swiftSettings: strictSettings
         ),
         .testTarget(

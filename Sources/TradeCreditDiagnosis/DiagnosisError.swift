@@ -26,10 +26,13 @@ public struct DiagnosisError: FieldedError, Sendable, Hashable {
         public static let invalidDate = Code(rawValue: "invalid_date")
         /// An amount whose currency cannot be converted to the reporting currency (no rate table, or no rate).
         public static let conversionUnavailable = Code(rawValue: "conversion_unavailable")
-        /// A payment in another currency than the invoice it settles.
+        /// A payment in another currency than the invoice it settles, or a policy amount not in the reporting currency.
         public static let currencyMismatch = Code(rawValue: "currency_mismatch")
         /// A threshold or a country risk category outside its allowed range.
         public static let outOfRange = Code(rawValue: "out_of_range")
+        /// The cover scenario cannot be priced or scored: a rating the risk
+        /// engine refuses, a pricing or portfolio input the engines reject.
+        public static let cover = Code(rawValue: "cover")
     }
 
     /// The stable code of this error.

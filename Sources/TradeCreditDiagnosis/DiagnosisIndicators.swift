@@ -30,7 +30,7 @@ public struct CountryRiskBucket: Hashable, Sendable, Codable, Comparable, Custom
 /// Shares are `Decimal` fractions of total sales (0…1), computed with Foundation's decimal division (38 significant
 /// digits, exact whenever the quotient terminates). The HHI is a `Double`: a sum of squared shares, only compared
 /// and shown.
-public struct DiagnosisIndicators: Hashable, Sendable {
+public struct DiagnosisIndicators: Hashable, Sendable, Encodable {
     /// Σ invoice amounts, converted to the reporting currency at each invoice date.
     public let totalSales: Money
     /// Share of sales to buyers that are not individuals (business, public body, institution).
@@ -72,4 +72,41 @@ public struct DiagnosisIndicators: Hashable, Sendable {
     public let foreignCurrencyShare: Decimal
     /// Every conversion made (invoice amounts and turnover), with its rates' source and publication date.
     public let conversions: [CurrencyConversion]
+}
+
+extension DiagnosisIndicators {
+    private enum CodingKeys: String, CodingKey {
+        case totalSales, b2bShare, weightedTermsDays, weightedDaysBeyondTerms, measuredInvoiceCount,
+             unallocatedPaymentCount, top1Share, top5Share, herfindahl, cyclicalShare, unknownSectorShare,
+             sellerSectorCyclical, ageYears, sizeClass, turnoverEUR, exportShare, exportShareByCategory,
+             shareByCurrency, foreignCurrencyShare, conversions
+    }
+
+    /// Encodes every indicator; the maps are keyed by text (`"0"`…`"7"`, `"unknown"`; currency codes), absent values
+    /// are `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(totalSales, forKey: .totalSales)
+        try container.encode(b2bShare, forKey: .b2bShare)
+        try container.encode(weightedTermsDays, forKey: .weightedTermsDays)
+        try container.encode(weightedDaysBeyondTerms, forKey: .weightedDaysBeyondTerms)
+        try container.encode(measuredInvoiceCount, forKey: .measuredInvoiceCount)
+        try container.encode(unallocatedPaymentCount, forKey: .unallocatedPaymentCount)
+        try container.encode(top1Share, forKey: .top1Share)
+        try container.encode(top5Share, forKey: .top5Share)
+        try container.encode(herfindahl, forKey: .herfindahl)
+        try container.encode(cyclicalShare, forKey: .cyclicalShare)
+        try container.encode(unknownSectorShare, forKey: .unknownSectorShare)
+        try container.encode(sellerSectorCyclical, forKey: .sellerSectorCyclical)
+        try container.encode(ageYears, forKey: .ageYears)
+        try container.encode(sizeClass, forKey: .sizeClass)
+        try container.encode(turnoverEUR, forKey: .turnoverEUR)
+        try container.encode(exportShare, forKey: .exportShare)
+        try container.encode(Dictionary(uniqueKeysWithValues: exportShareByCategory.map { ($0.key.description, $0.value) }),
+                             forKey: .exportShareByCategory)
+        try container.encode(Dictionary(uniqueKeysWithValues: shareByCurrency.map { ($0.key.code, $0.value) }),
+                             forKey: .shareByCurrency)
+        try container.encode(foreignCurrencyShare, forKey: .foreignCurrencyShare)
+        try container.encode(conversions, forKey: .conversions)
+    }
 }

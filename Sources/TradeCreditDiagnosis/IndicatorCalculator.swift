@@ -18,7 +18,11 @@ struct IndicatorCalculator {
         let amount: Decimal
     }
 
-    func compute() throws -> DiagnosisIndicators {
+    /// The indicators alone.
+    func compute() throws -> DiagnosisIndicators { try analyse().indicators }
+
+    /// The indicators and each buyer's own figures, for the cost/benefit table.
+    func analyse() throws -> LedgerAnalysis {
         let buyers = try indexBuyers()
         var conversions: [CurrencyConversion] = []
         var lines: [Line] = []
@@ -80,11 +84,13 @@ struct IndicatorCalculator {
         var byCurrency: [CurrencyCode: Decimal] = [:]
         for line in lines { byCurrency[line.invoice.amount.currency, default: 0] += line.amount }
 
-        let (dbt, measured, unallocated) = try daysBeyondTerms(lines: lines)
+        let lineDays = try daysBeyondTerms(lines: lines)
+        let (dbt, measured) = Self.weightedDays(lines.indices.map { (lines[$0].amount, lineDays[$0]) })
+        let unallocated = ledger.payments.filter { $0.invoiceID == nil }.count
         let (sizeClass, turnoverEUR, turnoverConversion) = try size()
         if let turnoverConversion { conversions.append(turnoverConversion) }
 
-        return DiagnosisIndicators(
+        let indicators = DiagnosisIndicators(
             totalSales: try Money(total, seller.reportingCurrency),
             b2bShare: share(lines.filter { $0.buyer.category != .individual }),
             weightedTermsDays: weighted { $0.invoice.termDays },
@@ -105,6 +111,38 @@ struct IndicatorCalculator {
             shareByCurrency: byCurrency.mapValues { $0 / total },
             foreignCurrencyShare: share(lines.filter { $0.invoice.amount.currency != seller.reportingCurrency }),
             conversions: conversions)
+
+        // Each buyer's sales, terms and days beyond terms, in ledger order of first appearance.
+        var order: [String] = []
+        var grouped: [String: [Int]] = [:]
+        for (index, line) in lines.enumerated() {
+            if grouped[line.buyer.id] == nil { order.append(line.buyer.id) }
+            grouped[line.buyer.id, default: []].append(index)
+        }
+        let figures = try order.map { id in
+            let indices = grouped[id]!
+            let sales = indices.reduce(Decimal(0)) { $0 + lines[$1].amount }
+            let terms = sales > 0
+                ? indices.reduce(Decimal(0)) { $0 + lines[$1].amount * Decimal(lines[$1].invoice.termDays) } / sales : 0
+            let (days, _) = Self.weightedDays(indices.map { (lines[$0].amount, lineDays[$0]) })
+            return BuyerLedgerFigures(buyer: buyers[id]!, sales: try Money(sales, seller.reportingCurrency),
+                                      share: sales / total, weightedTermsDays: terms, weightedDaysBeyondTerms: days)
+        }
+        let firstInvoice = lines.map(\.invoice.invoiceDate).min()!
+        return LedgerAnalysis(indicators: indicators, buyers: figures,
+                              periodDays: max(1, evaluationDate.days(since: firstInvoice)))
+    }
+
+    /// Σ amount × days / Σ amount over the measurable lines (days not `nil`), with their count.
+    private static func weightedDays(_ lines: [(amount: Decimal, days: Int?)]) -> (Decimal?, Int) {
+        var weightedSum = Decimal(0), base = Decimal(0), measured = 0
+        for line in lines {
+            guard let days = line.days else { continue }
+            weightedSum += line.amount * Decimal(days)
+            base += line.amount
+            measured += 1
+        }
+        return (base > 0 ? weightedSum / base : nil, measured)
     }
 
     private func indexBuyers() throws -> [String: LedgerBuyer] {
@@ -133,20 +171,19 @@ struct IndicatorCalculator {
         }
     }
 
-    /// Days beyond terms per invoice: the date its allocated payments (on or before the evaluation date) first cover
-    /// its amount, minus the due date, floored at 0; unpaid and overdue: evaluation date − due date; unpaid and not yet
-    /// due: not measurable, left out.
-    private func daysBeyondTerms(lines: [Line]) throws -> (Decimal?, Int, Int) {
+    /// Days beyond terms per invoice, in line order: the date its allocated payments (on or before the evaluation
+    /// date) first cover its amount, minus the due date, floored at 0; unpaid and overdue: evaluation date − due date;
+    /// unpaid and not yet due: not measurable (`nil`).
+    private func daysBeyondTerms(lines: [Line]) throws -> [Int?] {
         let invoices = Dictionary(uniqueKeysWithValues: lines.map { ($0.invoice.id, $0.invoice) })
         var paid: [String: [LedgerPayment]] = [:]
-        var unallocated = 0
         for (index, payment) in ledger.payments.enumerated() {
             let field = "payments[\(index)]"
             guard payment.amount.isPositive else {
                 throw DiagnosisError(.negativeAmount, field: "\(field).amount", value: payment.amount.description,
                                      "a payment is positive")
             }
-            guard let invoiceID = payment.invoiceID else { unallocated += 1; continue }
+            guard let invoiceID = payment.invoiceID else { continue }
             guard let invoice = invoices[invoiceID] else {
                 throw DiagnosisError(.unknownInvoice, field: "\(field).invoiceID", value: invoiceID,
                                      "the ledger lists no invoice with this id")
@@ -157,30 +194,15 @@ struct IndicatorCalculator {
             }
             if payment.date <= evaluationDate { paid[invoiceID, default: []].append(payment) }
         }
-        var weightedSum = Decimal(0)
-        var base = Decimal(0)
-        var measured = 0
-        for line in lines {
+        return lines.map { line in
             let invoice = line.invoice
             var covered = Decimal(0)
-            var settledOn: CalendarDate?
             for payment in (paid[invoice.id] ?? []).sorted(by: { $0.date < $1.date }) {
                 covered += payment.amount.amount
-                if covered >= invoice.amount.amount { settledOn = payment.date; break }
+                if covered >= invoice.amount.amount { return max(0, payment.date.days(since: invoice.dueDate)) }
             }
-            let days: Int
-            if let settledOn {
-                days = max(0, settledOn.days(since: invoice.dueDate))
-            } else if evaluationDate > invoice.dueDate {
-                days = evaluationDate.days(since: invoice.dueDate)
-            } else {
-                continue
-            }
-            weightedSum += line.amount * Decimal(days)
-            base += line.amount
-            measured += 1
+            return evaluationDate > invoice.dueDate ? evaluationDate.days(since: invoice.dueDate) : nil
         }
-        return (base > 0 ? weightedSum / base : nil, measured, unallocated)
     }
 
     private func age() throws -> Int {

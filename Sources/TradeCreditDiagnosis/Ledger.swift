@@ -37,13 +37,33 @@ public struct LedgerBuyer: Hashable, Sendable, Codable {
     public var sector: NACECode?
     /// Business, public body, institution or individual.
     public var category: BuyerCategory
+    /// The buyer's name, when the ledger gives it.
+    public var name: String?
+    /// Registry or bureau identifiers, to find the buyer's ratings (none: the buyer gets the prior PD).
+    public var identifiers: [BuyerIdentifier]
 
     /// Creates a ledger buyer.
-    public init(id: String, country: CountryCode, sector: NACECode? = nil, category: BuyerCategory = .business) {
+    public init(id: String, country: CountryCode, sector: NACECode? = nil, category: BuyerCategory = .business,
+                name: String? = nil, identifiers: [BuyerIdentifier] = []) {
         self.id = id
         self.country = country
         self.sector = sector
         self.category = category
+        self.name = name
+        self.identifiers = identifiers
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, country, sector, category, name, identifiers }
+
+    /// Decodes a buyer; `category` defaults to business, `identifiers` to none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id),
+                  country: try container.decode(CountryCode.self, forKey: .country),
+                  sector: try container.decodeIfPresent(NACECode.self, forKey: .sector),
+                  category: try container.decodeIfPresent(BuyerCategory.self, forKey: .category) ?? .business,
+                  name: try container.decodeIfPresent(String.self, forKey: .name),
+                  identifiers: try container.decodeIfPresent([BuyerIdentifier].self, forKey: .identifiers) ?? [])
     }
 }
 

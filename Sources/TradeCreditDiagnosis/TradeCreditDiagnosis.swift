@@ -19,25 +19,30 @@ public enum TradeCreditDiagnosis {
     ///   - countryCategories: OECD country risk category by country (no table ships; absent = unknown).
     ///   - cyclical: the cyclical NACE activities.
     ///   - thresholds: the thresholds of the profiles.
+    ///   - cover: the policy to price and the ratings known, for the cost/benefit table; `nil`: no table.
     /// - Throws: ``DiagnosisError`` naming the line and field at fault.
     public static func diagnose(
         seller: SellerProfile, ledger: SellerLedger, evaluationDate: CalendarDate, rates: RateTable? = nil,
         countryCategories: CountryRiskCategories = .none, cyclical: CyclicalSectors = .default,
-        thresholds: DiagnosisThresholds = .init()
+        thresholds: DiagnosisThresholds = .init(), cover: CoverScenario? = nil
     ) throws -> Diagnosis {
         try thresholds.validate()
-        let indicators = try IndicatorCalculator(
+        let analysis = try IndicatorCalculator(
             seller: seller, ledger: ledger, evaluationDate: evaluationDate, rates: rates, cyclical: cyclical,
             countryCategories: countryCategories, thresholds: thresholds
-        ).compute()
-        let findings = ProfileEvaluator(indicators: indicators, thresholds: thresholds).findings()
+        ).analyse()
+        let findings = ProfileEvaluator(indicators: analysis.indicators, thresholds: thresholds).findings()
+        let costBenefit = try cover.map {
+            try CostBenefitCalculator(seller: seller, analysis: analysis, scenario: $0, evaluationDate: evaluationDate,
+                                      countryCategories: countryCategories).compute()
+        }
         return Diagnosis(evaluationDate: evaluationDate, rulesVersion: rulesVersion, thresholds: thresholds,
-                         indicators: indicators, findings: findings)
+                         indicators: analysis.indicators, findings: findings, costBenefit: costBenefit)
     }
 }
 
 /// The result of a diagnosis: the indicators, one finding per profile, and the thresholds and rules used.
-public struct Diagnosis: Hashable, Sendable {
+public struct Diagnosis: Hashable, Sendable, Encodable {
     /// The "as of" date.
     public let evaluationDate: CalendarDate
     /// ``TradeCreditDiagnosis/rulesVersion`` at the time.
@@ -48,12 +53,32 @@ public struct Diagnosis: Hashable, Sendable {
     public let indicators: DiagnosisIndicators
     /// One finding per profile, in ``SellerProfileKind`` order.
     public let findings: [ProfileFinding]
+    /// The cost/benefit table, when a cover scenario was given.
+    public let costBenefit: CostBenefit?
 
     /// The finding for `profile`.
     public func finding(_ profile: SellerProfileKind) -> ProfileFinding {
         findings.first { $0.profile == profile }!
     }
 
-    /// One plain-language line per finding.
-    public var summaryLines: [String] { findings.map(\.summary) }
+    /// One plain-language line per finding, then the cost/benefit lines.
+    public var summaryLines: [String] { findings.map(\.summary) + (costBenefit?.summaryLines ?? []) }
+
+    private enum CodingKeys: String, CodingKey {
+        case evaluationDate, rulesVersion, thresholds, indicators, findings, costBenefit, summary
+    }
+
+    /// Encodes every figure, and the summary lines under `summary`; `costBenefit` is `null` when absent.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(evaluationDate, forKey: .evaluationDate)
+        try container.encode(rulesVersion, forKey: .rulesVersion)
+        try container.encode(thresholds, forKey: .thresholds)
+        try container.encode(indicators, forKey: .indicators)
+        try container.encode(findings, forKey: .findings)
+        if let costBenefit { try container.encode(costBenefit, forKey: .costBenefit) } else {
+            try container.encodeNil(forKey: .costBenefit)
+        }
+        try container.encode(summaryLines, forKey: .summary)
+    }
 }

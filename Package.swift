@@ -147,7 +147,7 @@ let package = Package(
             dependencies: [
                 "TradeCreditModel", "TradeCreditHTTP", "TradeCreditECB", "TradeCreditFrankfurter",
                 "TradeCreditFileBureau", "TradeCreditGLEIF", "TradeCreditCreditsafe", "TradeCreditDnB",
-                "TradeCreditRisk", "TradeCreditClaims", "TradeCreditPricing",
+                "TradeCreditRisk", "TradeCreditClaims", "TradeCreditPricing", "TradeCreditDiagnosis",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

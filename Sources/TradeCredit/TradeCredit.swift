@@ -9,6 +9,7 @@
 @_exported public import TradeCreditRisk
 @_exported public import TradeCreditClaims
 @_exported public import TradeCreditPricing
+@_exported public import TradeCreditDiagnosis
 
 /// The version of the TradeCredit SDK.
 public enum TradeCreditVersion {

@@ -48,15 +48,23 @@ public struct CountryRiskCategories: Hashable, Sendable, Codable {
         self.categories = categories
     }
 
-    /// Decodes the map and validates it as the throwing initialiser does.
+    /// Decodes `{"FR": 0, "TR": 5}` and validates it as the throwing initialiser does; a key that is not a country
+    /// code is an error naming it.
     public init(from decoder: any Decoder) throws {
-        try self.init(try decoder.singleValueContainer().decode([CountryCode: Int].self))
+        let raw = try decoder.singleValueContainer().decode([String: Int].self)
+        var categories: [CountryCode: Int] = [:]
+        for (key, category) in raw {
+            do { categories[try CountryCode(key)] = category } catch let error as ModelError {
+                throw DiagnosisError(.outOfRange, field: "countryCategories.\(key)", value: key, error.message)
+            }
+        }
+        try self.init(categories)
     }
 
-    /// Encodes the map alone.
+    /// Encodes the map alone, keyed by country code.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(categories)
+        try container.encode(Dictionary(uniqueKeysWithValues: categories.map { ($0.key.code, $0.value) }))
     }
 
     /// No categories known: every export is "unknown".

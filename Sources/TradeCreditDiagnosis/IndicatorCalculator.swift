@@ -7,6 +7,7 @@ struct IndicatorCalculator {
     let ledger: SellerLedger
     let evaluationDate: CalendarDate
     let rates: RateTable?
+    let conversion: ConversionPolicy
     let cyclical: CyclicalSectors
     let countryCategories: CountryRiskCategories
     let thresholds: DiagnosisThresholds
@@ -164,7 +165,7 @@ struct IndicatorCalculator {
                                  "no rate table given to convert \(money.currency) to \(target)")
         }
         do {
-            return try rates.convert(money, to: target, on: date)
+            return try rates.convert(money, to: target, on: date, policy: conversion)
         } catch let error as ModelError {
             throw DiagnosisError(.conversionUnavailable, field: field, value: money.currency.code,
                                  "cannot convert to \(target) on \(date): \(error.message)")

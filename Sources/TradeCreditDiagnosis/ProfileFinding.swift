@@ -91,7 +91,7 @@ public struct ProfileCheck: Hashable, Sendable, Codable {
     }
 
     /// A value in its unit: shares as a percentage to one decimal, days to one decimal, years and flags whole.
-    static func format(_ value: Decimal, _ unit: Unit) -> String {
+    public static func format(_ value: Decimal, _ unit: Unit) -> String {
         func rounded(_ x: Decimal, _ scale: Int) -> String {
             var input = x
             var output = Decimal()

@@ -16,6 +16,7 @@ public enum TradeCreditDiagnosis {
     ///   - evaluationDate: the "as of" date (age, overdue days); invoices dated after it are an error.
     ///   - rates: converts foreign-currency invoices (at their invoice date) and the turnover (to EUR, at the
     ///     evaluation date); may be `nil` when everything is in the reporting currency and the turnover in EUR.
+    ///   - conversion: how far back a publication may be from the date converted (7 days by default).
     ///   - countryCategories: OECD country risk category by country (no table ships; absent = unknown).
     ///   - cyclical: the cyclical NACE activities.
     ///   - thresholds: the thresholds of the profiles.
@@ -23,12 +24,13 @@ public enum TradeCreditDiagnosis {
     /// - Throws: ``DiagnosisError`` naming the line and field at fault.
     public static func diagnose(
         seller: SellerProfile, ledger: SellerLedger, evaluationDate: CalendarDate, rates: RateTable? = nil,
-        countryCategories: CountryRiskCategories = .none, cyclical: CyclicalSectors = .default,
+        conversion: ConversionPolicy = ConversionPolicy(), countryCategories: CountryRiskCategories = .none, cyclical: CyclicalSectors = .default,
         thresholds: DiagnosisThresholds = .init(), cover: CoverScenario? = nil
     ) throws -> Diagnosis {
         try thresholds.validate()
         let analysis = try IndicatorCalculator(
-            seller: seller, ledger: ledger, evaluationDate: evaluationDate, rates: rates, cyclical: cyclical,
+            seller: seller, ledger: ledger, evaluationDate: evaluationDate, rates: rates, conversion: conversion,
+            cyclical: cyclical,
             countryCategories: countryCategories, thresholds: thresholds
         ).analyse()
         let findings = ProfileEvaluator(indicators: analysis.indicators, thresholds: thresholds).findings()

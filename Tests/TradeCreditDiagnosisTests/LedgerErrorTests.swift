@@ -81,6 +81,8 @@ struct ReferenceInputTests {
         let data = try JSONEncoder().encode(Fixtures.categories)
         #expect(try JSONDecoder().decode(CountryRiskCategories.self, from: data) == Fixtures.categories)
         #expect(throws: DiagnosisError.self) { try CountryRiskCategories([.US: 8]) }
+        #expect(String(decoding: data, as: UTF8.self) == #"{"TR":5,"US":0}"# || String(decoding: data, as: UTF8.self) == #"{"US":0,"TR":5}"#)
+        #expect(throws: DiagnosisError.self) { try JSONDecoder().decode(CountryRiskCategories.self, from: Data(#"{"XX1": 0}"#.utf8)) }
     }
 
     @Test func cyclicalDefaults() throws {

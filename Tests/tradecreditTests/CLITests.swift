@@ -394,12 +394,12 @@ struct CLITests {
         #expect(result.stdout.contains("29 of 33 buyers can be insured"))
     }
 
-    @Test func demoJSONHasPolicyAndBuyers() async throws {
+    @Test func demoJSONHasPolicyBuyersAndDiagnosis() async throws {
         let result = await runCLI(["demo", "--format", "json"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["policy", "buyers"])
+        #expect(Set(object.keys) == ["policy", "buyers", "diagnosis"])
         let buyers = try #require(object["buyers"] as? [[String: Any]])
         #expect(buyers.count == 33)
         #expect(buyers.filter { $0["covered"] as? Bool == true }.count == 29)

@@ -141,3 +141,57 @@ extension CostBenefit {
         return lines
     }
 }
+
+// Every key is written, `null` when absent, so that a JSON reader sees one shape whatever the ledger.
+extension BuyerCostLine {
+    private enum CodingKeys: String, CodingKey {
+        case id, sales, averageOutstanding, pd, pdSource, grade, isCovered, exclusion, lossIfDefault, expectedLoss,
+             indemnityIfDefault, retainedIfDefault
+    }
+
+    /// Encodes every key; `grade` and `exclusion` are `null` when absent.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(sales, forKey: .sales)
+        try container.encode(averageOutstanding, forKey: .averageOutstanding)
+        try container.encode(pd, forKey: .pd)
+        try container.encode(pdSource, forKey: .pdSource)
+        try container.encode(grade, forKey: .grade)
+        try container.encode(isCovered, forKey: .isCovered)
+        try container.encode(exclusion, forKey: .exclusion)
+        try container.encode(lossIfDefault, forKey: .lossIfDefault)
+        try container.encode(expectedLoss, forKey: .expectedLoss)
+        try container.encode(indemnityIfDefault, forKey: .indemnityIfDefault)
+        try container.encode(retainedIfDefault, forKey: .retainedIfDefault)
+    }
+}
+
+extension CostBenefit {
+    private enum CodingKeys: String, CodingKey {
+        case currency, level, periodDays, insuredPercentage, claimsThreshold, deductiblePerClaim, aggregateFirstLoss,
+             lossGivenDefault, priorVersion, buyers, withoutCover, withCover, expectedCostOfCover, stressedSaving,
+             priorShare, quote
+    }
+
+    /// Encodes every key; the cover's figures and the quote are `null` when nothing is covered.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(currency, forKey: .currency)
+        try container.encode(level, forKey: .level)
+        try container.encode(periodDays, forKey: .periodDays)
+        try container.encode(insuredPercentage, forKey: .insuredPercentage)
+        try container.encode(claimsThreshold, forKey: .claimsThreshold)
+        try container.encode(deductiblePerClaim, forKey: .deductiblePerClaim)
+        try container.encode(aggregateFirstLoss, forKey: .aggregateFirstLoss)
+        try container.encode(lossGivenDefault, forKey: .lossGivenDefault)
+        try container.encode(priorVersion, forKey: .priorVersion)
+        try container.encode(buyers, forKey: .buyers)
+        try container.encode(withoutCover, forKey: .withoutCover)
+        try container.encode(withCover, forKey: .withCover)
+        try container.encode(expectedCostOfCover, forKey: .expectedCostOfCover)
+        try container.encode(stressedSaving, forKey: .stressedSaving)
+        try container.encode(priorShare, forKey: .priorShare)
+        try container.encode(quote, forKey: .quote)
+    }
+}

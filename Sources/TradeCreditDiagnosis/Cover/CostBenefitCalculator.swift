@@ -17,6 +17,13 @@ struct CostBenefitCalculator {
     private var terms: PolicyTerms { scenario.terms }
 
     func compute() throws -> CostBenefit {
+        do { return try table() } catch let error as ModelError {
+            // An amount the model refuses (an overflow): reported as the cover's, with the model's field.
+            throw DiagnosisError(.cover, field: error.field.map { "cover.\($0)" }, value: error.value, error.message)
+        }
+    }
+
+    private func table() throws -> CostBenefit {
         let pricing = terms.pricing
         let insured = terms.insuredPercentage
         for (field, amount) in [("claimsThreshold", terms.claimsThreshold), ("deductiblePerClaim", terms.deductiblePerClaim),
@@ -91,20 +98,20 @@ struct CostBenefitCalculator {
     private func averageOutstanding(_ figures: BuyerLedgerFigures) throws -> Money {
         let days = figures.weightedTermsDays + (figures.weightedDaysBeyondTerms ?? 0)
         let average = figures.sales.amount * days / Decimal(analysis.periodDays)
-        return try Money.min(try Money(average, currency).rounded(), figures.sales)
+        return try Money.min(try money(average), figures.sales)
     }
 
     /// Sales scaled to 365 days.
     private func annualised(_ sales: Money) throws -> Money {
-        try Money(sales.amount * 365 / Decimal(analysis.periodDays), currency).rounded()
+        try money(sales.amount * 365 / Decimal(analysis.periodDays))
     }
 
     /// The limit a quote prices: the outstanding ÷ utilisation, rounded up to the policy's limit step, so that the
     /// pricing engine's own convention (EAD = limit × utilisation) would give back at least that outstanding.
     private func limit(for outstanding: Money) throws -> Money {
         let step = terms.underwriting.limitStep
-        let raw = try Money(outstanding.amount / terms.pricing.utilisation, currency)
-        guard step.currency == currency else { return raw.rounded(.ceiling) }
+        let raw = try money(outstanding.amount / terms.pricing.utilisation, .up)
+        guard step.currency == currency else { return raw }
         return try raw.rounded(toMultipleOf: step, .ceiling)
     }
 
@@ -206,6 +213,13 @@ struct CostBenefitCalculator {
             expectedRetainedLoss: expectedRetainedLoss, retainedLossQuantile: retainedQuantile,
             quantileIsUpperBound: bounded,
             expectedCost: try premium.final + expectedRetainedLoss, stressedCost: try premium.final + retainedQuantile)
+    }
+
+    /// A quotient (up to 38 digits) as money: rounded first to the currency's minor units, half up or up.
+    private func money(_ value: Decimal, _ mode: NSDecimalNumber.RoundingMode = .plain) throws -> Money {
+        var input = value, output = Decimal()
+        NSDecimalRound(&output, &input, currency.minorUnits ?? 2, mode)
+        return try Money(output, currency)
     }
 
     static func figure(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }

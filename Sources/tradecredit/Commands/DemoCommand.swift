@@ -7,7 +7,8 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Run the demonstration on the embedded sample data.",
         discussion: """
-        Validates the embedded sample buyers and shows which of them a typical policy covers.
+        Validates the embedded sample buyers and shows which of them a typical policy covers,
+        then diagnoses the embedded sample seller's ledger (diagnose) as of 2026-11-27.
 
         Example:
           tradecredit demo --format json
@@ -27,9 +28,13 @@ struct DemoCommand: AsyncParsableCommand {
         let policy = DemoPolicy.terms
         try policy.validate()
         let report = BuyerCoverageReport(records: records, policy: policy)
+        let diagnosis = DiagnosisOutput(result: try await DiagnosisRun.run(DiagnosisRun.Inputs(
+            ledgerName: "<embedded sample ledger>", ledgerText: SampleData.ledgerCSV,
+            profileName: "<embedded sample profile>", profileText: SampleData.sellerProfileJSON,
+            ratings: nil, policy: nil, rates: "embedded", asOf: DemoPolicy.asOf)))
         switch format {
         case .json:
-            print(try JSONOutput.string(DemoOutput(policy: policy, buyers: report.entries)))
+            print(try JSONOutput.string(DemoOutput(policy: policy, buyers: report.entries, diagnosis: diagnosis)))
         case .table:
             print("TradeCredit \(TradeCreditVersion.current) demo: embedded sample data")
             print("")
@@ -41,6 +46,8 @@ struct DemoCommand: AsyncParsableCommand {
             let covered = report.entries.filter(\.covered).count
             print("")
             print("\(covered) of \(records.count) buyers can be insured under this policy.")
+            print("")
+            print(diagnosis.text())
         }
     }
 }
@@ -52,10 +59,14 @@ enum DemoPolicy {
                                      end: CalendarDate(year: 2026, month: 12, day: 31))
         return PolicyTerms.typical(policyID: "DEMO-2026", currency: .EUR, period: period)
     }()
+
+    /// The evaluation date of the demo's diagnosis, fixed so that the demo prints the same figures every day.
+    static let asOf = try! CalendarDate(year: 2026, month: 11, day: 27)
 }
 
 /// The JSON document of `tradecredit demo --format json`.
 struct DemoOutput: Encodable {
     let policy: PolicyTerms
     let buyers: [BuyerCoverageReport.Entry]
+    let diagnosis: DiagnosisOutput
 }

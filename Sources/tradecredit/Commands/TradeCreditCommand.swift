@@ -19,6 +19,6 @@ struct TradeCreditCommand: AsyncParsableCommand {
           tradecredit claim --policy <(tradecredit claim sample-policy) --case <(tradecredit claim sample-case)
         """,
         version: TradeCreditVersion.current,
-        subcommands: [DemoCommand.self, BuyersCommand.self, AssessCommand.self, FXCommand.self, RatingCommand.self, ResolveCommand.self, PortfolioLossCommand.self, QuoteCommand.self, ClaimCommand.self]
+        subcommands: [DemoCommand.self, BuyersCommand.self, AssessCommand.self, FXCommand.self, RatingCommand.self, ResolveCommand.self, PortfolioLossCommand.self, QuoteCommand.self, ClaimCommand.self, DiagnoseCommand.self]
     )
 }

@@ -77,7 +77,7 @@ struct UnderwriterTests {
         #expect(outcome.decision == expected)
 
         // Deciding again on the same assessment gives the same decision without asking the bureaus.
-        let again = try await underwriter.decide(request, on: outcome.report)
+        let again = try await underwriter.decide(request, given: outcome.report)
         #expect(again.decision == outcome.decision)
     }
 

@@ -1,7 +1,8 @@
 import TradeCreditModel
 
-/// The rate tables one call (or one batch) of an ``Underwriter`` converts with, fetched from the provider once per
-/// date and kept for the call: the only I/O besides the bureaus.
+/// The rate tables one call (or one batch) of an ``Underwriter`` converts with, fetched from the provider and kept
+/// for the call, one per date (buyers that ask at the same moment may each fetch it once): the only I/O besides the
+/// bureaus.
 ///
 /// The rates of a date are that day's publication (or the latest earlier one within the look-back); a date after the
 /// source's last publication uses that last publication instead, as the CLI does.

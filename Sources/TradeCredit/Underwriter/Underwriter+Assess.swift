@@ -29,7 +29,7 @@ extension Underwriter {
     /// into the policy currency and decides with `LimitUnderwriter`.
     /// - Parameter date: the decision date; `nil`: the request date.
     /// - Throws: as ``decide(_:on:)``; `.outOfRange` for an assessment dated after the decision.
-    public func decide(_ request: LimitRequest, on report: BuyerAssessmentReport, decisionID: LimitID? = nil,
+    public func decide(_ request: LimitRequest, given report: BuyerAssessmentReport, decisionID: LimitID? = nil,
                        on date: CalendarDate? = nil) async throws -> LimitOutcome {
         try await decide(request, report: report, decisionID: decisionID, on: date ?? request.requestDate, rates: policyRates())
     }

@@ -1,5 +1,4 @@
 public import TradeCreditModel
-import TradeCreditRisk
 
 /// One limit request decided by an ``Underwriter``: the request as decided, the assessment it rests on and the
 /// decision. `LimitUnderwriter(policy:).decide(request, for: report.buyer, assessment: report.assessment, …)` gives

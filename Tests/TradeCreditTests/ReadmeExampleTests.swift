@@ -36,3 +36,28 @@ struct ReadmeExampleTests {
         #expect(terms.insuredPercentage == Decimal(string: "0.85"))
     }
 }
+
+/// The facade example of README.md, kept compiling and checked.
+@Suite("README facade example")
+struct ReadmeFacadeExampleTests {
+    @Test func facadeExampleRuns() async throws {
+        // One Underwriter per policy: bureaus, a rate provider, the terms (and settings and a logger, defaulted).
+        let day = try CalendarDate(parsing: "2026-10-30")
+        let terms = PolicyTerms.typical(currency: .EUR, period: try DatePeriod(start: day, end: try day.adding(days: 364)))
+        let underwriter = try Underwriter(bureaus: [FileRatingBureau.sample()], rates: try OfflineRateProvider.embedded(),
+                                          terms: terms)
+
+        // Request a limit: the bureaus are asked, the buyer scored, the amount converted, the request decided.
+        let buyer = try Buyer(id: "B001", legalName: "Atelier Moreau SAS", country: .FR,
+                              identifiers: [try BuyerIdentifier(parsing: "siren:194482246")],
+                              sector: try NACECode(parsing: "C25"))
+        let request = try LimitRequest(id: "L-B001", buyerID: buyer.id, kind: .newLimit,
+                                       requestedAmount: try Money(parsing: "150000", currency: .EUR), requestDate: day)
+        let outcome = try await underwriter.decide(LimitApplication(BuyerProfile(buyer), request: request))
+        // outcome.decision.kind == .approved, granted 150000.00 EUR; outcome.report.assessment.grade == 1
+
+        #expect(outcome.decision.kind == .approved)
+        #expect(outcome.decision.grantedAmount.description == "150000.00 EUR")
+        #expect(outcome.report.assessment.grade == 1)
+    }
+}

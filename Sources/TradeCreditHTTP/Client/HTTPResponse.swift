@@ -1,6 +1,6 @@
 public import Foundation
 
-/// An HTTP response. Any status is a response; ``requireSuccess()`` turns a non-2xx status into an ``HTTPError``.
+/// An HTTP response. Any status is a response; ``requireSuccess(method:)`` turns a non-2xx status into an ``HTTPError``.
 public struct HTTPResponse: Hashable, Sendable {
     /// The status code of the final response (after redirects).
     public let status: Int

@@ -2,7 +2,7 @@ public import Foundation
 
 /// An exact amount of money in one currency.
 ///
-/// The amount is exact (an ``ExactDecimal`` core, `Decimal` at the API) and keeps the scale it was given:
+/// The amount is exact (an `ExactDecimal` core, `Decimal` at the API) and keeps the scale it was given:
 /// `"12.30"` stays `12.30`. Arithmetic between two currencies throws ``ModelError`` `.currencyMismatch`; nothing is
 /// converted silently. Rounding is explicit (``rounded(_:)``) and allocation never loses a minor unit
 /// (``allocated(by:)``). Equality compares values: `12.30 EUR == 12.3 EUR`.

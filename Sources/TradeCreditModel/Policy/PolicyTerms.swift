@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The terms of a trade credit insurance policy: every parameter the engines read, with the typical values of the
-/// market available as a preset (``typical(currency:period:)``), each overridable.
+/// market available as a preset (``typical(policyID:currency:period:)``), each overridable.
 ///
 /// Fractions are `Decimal` (0.90 for 90%) and JSON numbers; amounts are ``Money`` in the policy currency.
 /// ``validate()`` checks every field and names the one that is wrong.
@@ -65,7 +65,7 @@ public struct PolicyTerms: Hashable, Sendable, Codable {
     /// The order in which the indemnity steps apply (the default of the domain rules).
     public var indemnitySteps: [IndemnityStep]
 
-    /// Creates terms with every field given. Prefer ``typical(currency:period:)`` and override fields.
+    /// Creates terms with every field given. Prefer ``typical(policyID:currency:period:)`` and override fields.
     public init(policyID: PolicyID, currency: CurrencyCode, period: DatePeriod, policyYearMonths: Int = 12,
                 insuredPercentage: Decimal, maximumCreditPeriodDays: Int, maximumExtensionPeriodDays: Int,
                 overdueNotificationDays: Int, overdueNotificationAnchor: NotificationAnchor, claimFilingDays: Int,

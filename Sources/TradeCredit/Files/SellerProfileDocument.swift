@@ -2,7 +2,7 @@ public import Foundation
 public import TradeCreditDiagnosis
 public import TradeCreditModel
 
-/// The seller profile file of `tradecredit diagnose` (Documentation/CLI.md): the ``SellerProfile`` keys, the seller's
+/// The seller profile file of `tradecredit diagnose` (Documentation/CLI.md): the `SellerProfile` keys, the seller's
 /// name, and optionally the OECD country risk categories and the thresholds of the profiles.
 public struct SellerProfileDocument: Sendable, Decodable {
     /// The keys a profile file may have; any other is an error (a misspelt optional key would otherwise be ignored).

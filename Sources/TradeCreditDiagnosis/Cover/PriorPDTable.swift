@@ -7,7 +7,7 @@ public import TradeCreditRisk
 /// A prior is a starting point for a seller's diagnosis, never a rating: every output that uses one flags it, and no
 /// limit decision reads it. The cell for category c and section s is
 /// `logistic(logit(basePD) + country(c) + sector(s))`, the log-odds shifts being the risk engine's illustrative
-/// adjustment tables (``AdjustmentTables/illustrative``), so that a prior moves with country and sector exactly as a
+/// adjustment tables (`AdjustmentTables.illustrative` of TradeCreditRisk), so that a prior moves with country and sector exactly as a
 /// rated buyer's PD does. Defaults (illustrative, not calibrated on any published default study):
 /// - base PD 1.5 % (category 0, a sector without a shift): the order of magnitude of yearly business failure rates
 ///   of small firms in western Europe;

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The thresholds that decide each profile; all data, Codable, with illustrative defaults (not sourced, except the
-/// SME limits of EU recommendation 2003/361/EC). See Documentation/drafts/diagnosis.md.
+/// SME limits of EU recommendation 2003/361/EC). See Documentation/Domain.md.
 public struct DiagnosisThresholds: Hashable, Sendable, Codable {
     /// B2B with long terms: the B2B share of sales must be at least this (default 0.5).
     public var minimumB2BShare: Decimal = Decimal(string: "0.5")!
@@ -28,6 +28,30 @@ public struct DiagnosisThresholds: Hashable, Sendable, Codable {
 
     /// The illustrative defaults.
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case minimumB2BShare, longTermsDays, top5Share, top1Share, cyclicalShare, newFirmAgeYears, smeEmployeesBelow,
+             smeTurnoverEURAtMost, exportShare, riskyCountryCategory, foreignCurrencyShare
+    }
+
+    /// Decodes the thresholds given; each one absent keeps its default, so a file can change only one.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func read<T: Decodable>(_ key: CodingKeys, _ value: inout T) throws {
+            if let given = try container.decodeIfPresent(T.self, forKey: key) { value = given }
+        }
+        try read(.minimumB2BShare, &minimumB2BShare)
+        try read(.longTermsDays, &longTermsDays)
+        try read(.top5Share, &top5Share)
+        try read(.top1Share, &top1Share)
+        try read(.cyclicalShare, &cyclicalShare)
+        try read(.newFirmAgeYears, &newFirmAgeYears)
+        try read(.smeEmployeesBelow, &smeEmployeesBelow)
+        try read(.smeTurnoverEURAtMost, &smeTurnoverEURAtMost)
+        try read(.exportShare, &exportShare)
+        try read(.riskyCountryCategory, &riskyCountryCategory)
+        try read(.foreignCurrencyShare, &foreignCurrencyShare)
+    }
 
     /// Checks that shares are within 0…1, days, years and counts not negative, the category within 0…7.
     /// - Throws: ``DiagnosisError`` `.outOfRange` naming the field.

@@ -94,6 +94,10 @@ struct ProfileTests {
     @Test func thresholdsRoundTripAndValidate() throws {
         let data = try JSONEncoder().encode(DiagnosisThresholds())
         #expect(try JSONDecoder().decode(DiagnosisThresholds.self, from: data) == DiagnosisThresholds())
+        // A file may give one threshold only; the others keep their defaults.
+        var expected = DiagnosisThresholds()
+        expected.longTermsDays = 45
+        #expect(try JSONDecoder().decode(DiagnosisThresholds.self, from: Data(#"{"longTermsDays": 45}"#.utf8)) == expected)
         var bad = DiagnosisThresholds()
         bad.top1Share = 2
         #expect(throws: DiagnosisError(.outOfRange, field: "thresholds.top1Share", value: "2", "a share is between 0 and 1")) {

@@ -59,12 +59,7 @@ struct CLIBureauTests {
     }
 
     @Test func resolveAnLEIThroughGLEIF() async throws {
-        let record = try Data(contentsOf: Self.fixtures.appendingPathComponent("gleif-record-acme.json"))
-        let server = try LoopbackHTTPServer { request in
-            request.pathWithoutQuery == "/api/v1/lei-records/969500ACMEINDUSTRI13"
-                ? ScriptedResponse(status: 200, body: record)
-                : .notFound
-        }
+        let server = try auditGLEIFServer()
         defer { server.shutdown() }
         let base = server.url("/api/v1/").absoluteString
         let result = await runCLI(["resolve", "--id", "lei:969500ACMEINDUSTRI13", "--base-url", base])

@@ -6,6 +6,13 @@ struct BuyersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "buyers",
         abstract: "Validate a buyers file, or print the sample one.",
+        discussion: """
+        The buyers file is a CSV file, one buyer a line (format: Documentation/CLI.md).
+
+        Examples:
+          tradecredit buyers sample > buyers.csv
+          tradecredit buyers validate --buyers buyers.csv --format json
+        """,
         subcommands: [Validate.self, Sample.self]
     )
 
@@ -19,7 +26,8 @@ struct BuyersCommand: AsyncParsableCommand {
             and column.
 
             Example:
-              tradecredit buyers sample > buyers.csv && tradecredit buyers validate --buyers buyers.csv
+              tradecredit buyers sample > buyers.csv
+              tradecredit buyers validate --buyers buyers.csv
             """
         )
 

@@ -6,6 +6,16 @@ struct ClaimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Adjust a claim: eligibility per invoice, the indemnity steps, the dates and the decision.",
+        discussion: """
+        The default subcommand, adjust, reads a policy and a claim case (see
+        tradecredit claim adjust --help); sample-policy and sample-case print
+        the embedded samples.
+
+        Examples:
+          tradecredit claim --policy <(tradecredit claim sample-policy) \\
+            --case <(tradecredit claim sample-case)
+          tradecredit claim sample-policy > policy.json
+        """,
         subcommands: [Adjust.self, SamplePolicy.self, SampleCase.self],
         defaultSubcommand: Adjust.self
     )
@@ -27,7 +37,7 @@ struct ClaimCommand: AsyncParsableCommand {
             Examples:
               tradecredit claim --policy <(tradecredit claim sample-policy) \\
                 --case <(tradecredit claim sample-case)
-              tradecredit claim --policy policy.json --case case.json --format json
+              tradecredit claim adjust --policy policy.json --case case.json --format json
             """
         )
 

@@ -7,6 +7,14 @@ struct FXCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fx",
         abstract: "Convert amounts and list rates (ECB euro reference rates).",
+        discussion: """
+        The rates are the ECB's euro reference rates: embedded (the default, no network), fetched from the ECB or
+        Frankfurter, or read from an ECB file (--rates).
+
+        Examples:
+          tradecredit fx convert --amount 100000 --from USD --to GBP --date 2024-03-15
+          tradecredit fx rates --date 2024-03-15 --format csv
+        """,
         subcommands: [Convert.self, Rates.self]
     )
 
@@ -58,7 +66,8 @@ struct FXCommand: AsyncParsableCommand {
 
             Examples:
               tradecredit fx convert --amount 100000 --from USD --to GBP --date 2024-03-15
-              tradecredit fx convert --amount 2500 --from EUR --to JPY --rates ecb --format json
+              tradecredit fx convert --amount 2500 --from EUR --to JPY --rates ecb \\
+                --format json
             """
         )
 

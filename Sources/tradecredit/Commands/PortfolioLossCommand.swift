@@ -16,7 +16,8 @@ struct PortfolioLossCommand: AsyncParsableCommand {
 
         Examples:
           tradecredit portfolio-loss --input portfolio.csv
-          tradecredit portfolio-loss --input portfolio.csv --specific-sector idio --quantiles 0.99,0.999 --format json
+          tradecredit portfolio-loss --input portfolio.csv --specific-sector idio \\
+            --quantiles 0.99,0.999 --format json
         """
     )
 

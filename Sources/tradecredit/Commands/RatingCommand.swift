@@ -21,7 +21,7 @@ struct RatingCommand: AsyncParsableCommand {
         \(DnBBureau.defaultBaseURL.absoluteString)). The PD maps are illustrative.
 
         Examples:
-          tradecredit rating --id siren:319720074
+          tradecredit rating --id siren:319720074 --as-of 2026-11-27
           tradecredit rating --id vat:DE829110904 --bureau file:ratings.json
           tradecredit rating --id siren:732829320 --bureau creditsafe
           tradecredit rating --id duns:150483782 --bureau dnb --format json
@@ -43,6 +43,11 @@ struct RatingCommand: AsyncParsableCommand {
             help: ArgumentHelp("Address of the Creditsafe or D&B API (creditsafe and dnb only).", valueName: "URL"))
     var baseURL: String?
 
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("The date the ages of the ratings are counted to, YYYY-MM-DD (default: today in UTC).",
+                               valueName: "DATE"))
+    var asOf: String?
+
     @Option(help: "Output format: table or json.")
     var format: DemoCommand.Format = .table
 
@@ -54,6 +59,7 @@ struct RatingCommand: AsyncParsableCommand {
         let countryCode: CountryCode? = try country.map { text in
             do { return try CountryCode(text) } catch let error as ModelError { throw InputError(flag: "--country", error) }
         }
+        let today = try asOf.map { try FlagValue.date($0, flag: "--as-of") } ?? SystemDate.today()
         let choice = try BureauChoice(parsing: bureau)
         let query = BuyerQuery(identifiers: [identifier], country: countryCode ?? identifier.country)
         let report: RatingReport
@@ -64,7 +70,7 @@ struct RatingCommand: AsyncParsableCommand {
             }
             let source = try openLocal(choice)
             report = RatingReport(query: query, scales: ScaleLookup(bureau: source),
-                                  ratings: try await source.ratings(for: query), today: SystemDate.today())
+                                  ratings: try await source.ratings(for: query), today: today)
         case .remote(let remote):
             let url = try RemoteService.baseURL(baseURL)
             if remote == .dnb {
@@ -80,7 +86,7 @@ struct RatingCommand: AsyncParsableCommand {
                         where error.failure == .notFound { return [] }
                 }
                 return RatingReport(query: query, scales: ScaleLookup(bureau: source), ratings: ratings,
-                                    today: SystemDate.today())
+                                    today: today)
             }
         }
         switch format {

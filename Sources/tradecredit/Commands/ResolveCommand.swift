@@ -41,6 +41,9 @@ struct ResolveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw InputError(file: "--name", "the name to search for is empty")
+        }
         let countryCode: CountryCode? = try country.map { text in
             do { return try CountryCode(text) } catch let error as ModelError { throw InputError(flag: "--country", error) }
         }

@@ -15,8 +15,10 @@ struct TradeCreditCommand: AsyncParsableCommand {
           tradecredit buyers validate --buyers buyers.csv
           tradecredit assess --buyers <(tradecredit buyers sample) --format json
           tradecredit fx convert --amount 100000 --from USD --to GBP --date 2024-03-15
-          tradecredit quote --policy <(tradecredit claim sample-policy) --buyers <(tradecredit buyers sample)
-          tradecredit claim --policy <(tradecredit claim sample-policy) --case <(tradecredit claim sample-case)
+          tradecredit quote --policy <(tradecredit claim sample-policy) \\
+            --buyers <(tradecredit buyers sample)
+          tradecredit claim --policy <(tradecredit claim sample-policy) \\
+            --case <(tradecredit claim sample-case)
         """,
         version: TradeCreditVersion.current,
         subcommands: [DemoCommand.self, BuyersCommand.self, AssessCommand.self, FXCommand.self, RatingCommand.self, ResolveCommand.self, PortfolioLossCommand.self, QuoteCommand.self, ClaimCommand.self, DiagnoseCommand.self]

@@ -10,12 +10,15 @@ enum BureauChoice: Equatable {
     /// A bureau asked over the network.
     case remote(RemoteBureau)
 
-    /// - Throws: `InputError` naming `--bureau` for any other value.
+    /// - Throws: `InputError` naming `--bureau` for any other value, and for `file:` without a path.
     init(parsing text: String) throws {
         if text == "sample" {
             self = .sample
         } else if text.hasPrefix("file:") {
-            self = .file(String(text.dropFirst(5)))
+            let path = String(text.dropFirst(5))
+            // An empty path would be reported as a file named "" (`tradecredit: : …`).
+            guard !path.isEmpty else { throw InputError(file: "--bureau", "file: needs a PATH (\"\(text)\")") }
+            self = .file(path)
         } else if let remote = RemoteBureau(rawValue: text) {
             self = .remote(remote)
         } else {

@@ -20,6 +20,10 @@ struct CommandFailure: Error, CustomStringConvertible {
 enum ErrorReporter {
     static func report(_ error: any Error, arguments: [String]) -> Int32 {
         switch error {
+        case let error as InputError where error.file.isEmpty:
+            // An empty path (`--buyers ''`) would read `tradecredit: : no such file`: name it as "".
+            let named = InputError(file: "\"\"", line: error.line, field: error.field, error.message)
+            return emit(named.description, status: ExitStatus.badInput)
         case let error as InputError:
             return emit(error.description, status: ExitStatus.badInput)
         case let error as ModelError:

@@ -79,12 +79,7 @@ struct DemoStory {
         // b. The quote of the buyers it insures (as `quote` prices them: granted limit, PD, expected turnover), and
         //    the loss distribution of its portfolio at several levels.
         let country = try CountryCode(SampleData.demoPolicyholderCountry)
-        let priced = outcomes.filter { PortfolioQuote.exclusion($0) == nil }
-        let buyers = priced.map { outcome in
-            QuoteBuyer(id: outcome.record.buyer.id.rawValue, limit: outcome.decision.grantedAmount,
-                       pd: outcome.assessment.probabilityOfDefault ?? 1,
-                       annualInsuredTurnover: outcome.record.expectedAnnualTurnover)
-        }
+        let buyers = outcomes.filter { PortfolioQuote.exclusion($0) == nil }.map(PortfolioQuote.quoteBuyer)
         let quote = try await underwriter.quote(buyers, policyholderCountry: country, ratesOn: asOf)
         let loss = try QuoteEngine.lossDistribution(of: quote.quote, levels: quantileLevels)
         let excluded = outcomes.compactMap { outcome in PortfolioQuote.exclusion(outcome).map { (outcome, $0) } }

@@ -399,7 +399,8 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["policy", "buyers", "diagnosis"])
+        #expect(Set(object.keys) == ["policy", "buyers", "diagnosis", "policyholder", "decisions", "quote", "portfolioLoss",
+                                     "claim"])
         let buyers = try #require(object["buyers"] as? [[String: Any]])
         #expect(buyers.count == 33)
         #expect(buyers.filter { $0["covered"] as? Bool == true }.count == 29)

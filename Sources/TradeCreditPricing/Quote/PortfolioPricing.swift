@@ -38,8 +38,8 @@ struct PortfolioPricing {
             exposures.append((ead, converted.expectedAverageOutstanding != nil, net, sector))
             let pd = converted.buyer.pd
             do {
-                obligors.append(try PortfolioObligor(id: converted.buyer.id, exposure: net.amount, pd: pd,
-                                                     pdSD: volatility * pd, sectorWeights: [sector: 1]))
+                obligors.append(try Self.obligor(id: converted.buyer.id, netExposure: net.amount, pd: pd,
+                                                 volatility: volatility, sector: sector))
             } catch let error as CreditRiskPlusError {
                 throw PricingError(.outOfRange, field: "buyers[\(index)].\(error.field ?? "buyer")", error.message)
             }

@@ -7,8 +7,14 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Run the demonstration on the embedded sample data.",
         discussion: """
-        Validates the embedded sample buyers and shows which of them a typical policy covers,
-        then diagnoses the embedded sample seller's ledger (diagnose) as of 2026-11-27.
+        The whole story on embedded sample data, as of 2026-11-27, through the
+        SDK's Underwriter: the sample buyers and which of them the demo policy
+        covers; every buyer assessed and its limit decided; the premium quote
+        for the insured buyers with the portfolio loss distribution
+        (CreditRisk+); an overdue notification, the claim with its indemnity,
+        the payment and a recovery with its split; then the diagnosis of the
+        sample seller's ledger (diagnose). A progress bar shows on stderr when
+        it is a terminal and the work lasts more than a second.
 
         Example:
           tradecredit demo --format json
@@ -28,27 +34,20 @@ struct DemoCommand: AsyncParsableCommand {
         let policy = DemoPolicy.terms
         try policy.validate()
         let report = BuyerCoverageReport(records: records, policy: policy)
+        // The progress bar shows on a terminal only, once the batch has lasted a second; it is cleared at the end.
+        let bar = ProgressBar(label: "Deciding limits")
+        defer { bar.finish() }
+        let story = try await DemoStory.run(policy: policy, asOf: DemoPolicy.asOf) { progress in
+            bar.update(progress.fraction, completed: progress.completed, total: progress.total)
+        }
+        bar.finish()
         let diagnosis = DiagnosisOutput(result: try await DiagnosisRun.run(DiagnosisRun.Inputs(
             ledgerName: "<embedded sample ledger>", ledgerText: SampleData.ledgerCSV,
             profileName: "<embedded sample profile>", profileText: SampleData.sellerProfileJSON,
             ratings: nil, policy: nil, rates: "embedded", asOf: DemoPolicy.asOf)))
-        switch format {
-        case .json:
-            print(try JSONOutput.string(DemoOutput(policy: policy, buyers: report.entries, diagnosis: diagnosis)))
-        case .table:
-            print("TradeCredit \(TradeCreditVersion.current) demo: embedded sample data")
-            print("")
-            print("Policy \(policy.policyID): \(policy.currency), \(policy.period.start) to \(policy.period.end), "
-                  + "insured \(Percent.text(policy.insuredPercentage)), typical terms")
-            print("")
-            print("Buyers (\(records.count), validated)")
-            print(report.table().render())
-            let covered = report.entries.filter(\.covered).count
-            print("")
-            print("\(covered) of \(records.count) buyers can be insured under this policy.")
-            print("")
-            print(diagnosis.text())
-        }
+        let output = DemoOutput(policy: policy, buyers: report, diagnosis: diagnosis, story: story)
+        // The whole output is built before anything is printed: an error leaves stdout empty.
+        print(format == .json ? try JSONOutput.string(output) : try output.text())
     }
 }
 
@@ -62,11 +61,4 @@ enum DemoPolicy {
 
     /// The evaluation date of the demo's diagnosis, fixed so that the demo prints the same figures every day.
     static let asOf = try! CalendarDate(year: 2026, month: 11, day: 27)
-}
-
-/// The JSON document of `tradecredit demo --format json`.
-struct DemoOutput: Encodable {
-    let policy: PolicyTerms
-    let buyers: [BuyerCoverageReport.Entry]
-    let diagnosis: DiagnosisOutput
 }

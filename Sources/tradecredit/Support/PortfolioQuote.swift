@@ -24,6 +24,14 @@ struct PortfolioQuote {
         return nil
     }
 
+    /// How a priced buyer is quoted: its granted limit, the PD of its assessment, its expected turnover as insured
+    /// turnover.
+    static func quoteBuyer(_ outcome: PortfolioAssessment.Outcome) -> QuoteBuyer {
+        QuoteBuyer(id: outcome.record.buyer.id.rawValue, limit: outcome.decision.grantedAmount,
+                   pd: outcome.assessment.probabilityOfDefault ?? 1,
+                   annualInsuredTurnover: outcome.record.expectedAnnualTurnover)
+    }
+
     /// The buyers priced, in file order.
     var priced: [PortfolioAssessment.Outcome] { outcomes.filter { Self.exclusion($0) == nil } }
 
@@ -37,11 +45,7 @@ struct PortfolioQuote {
     ///   JSON path for its terms, at `--country` for a country without a tax rate.
     func quote(converter: inout PolicyCurrencyConverter) async throws -> Quote {
         let priced = priced
-        let buyers = priced.map { outcome in
-            QuoteBuyer(id: outcome.record.buyer.id.rawValue, limit: outcome.decision.grantedAmount,
-                       pd: outcome.assessment.probabilityOfDefault ?? 1,
-                       annualInsuredTurnover: outcome.record.expectedAnnualTurnover)
-        }
+        let buyers = priced.map(Self.quoteBuyer)
         var rates: QuoteRates?
         if buyers.contains(where: { [$0.limit, $0.annualInsuredTurnover].contains { $0 != nil && $0?.currency != terms.currency } }) {
             let table = try await converter.table()

@@ -2,7 +2,7 @@ public import TradeCreditModel
 
 /// The error thrown by the claims engine when its inputs are invalid or contradict each other.
 ///
-/// Follows ``TradeCreditModel/ModelError``'s pattern: a stable ``Code`` callers can switch on, the field it concerns,
+/// Follows `ModelError`'s pattern: a stable ``Code`` callers can switch on, the field it concerns,
 /// the offending public value and a one-line message. Codes are open: other parts of the engine add theirs in
 /// extensions of ``Code``.
 public struct ClaimsError: FieldedError, Sendable, Hashable {

@@ -4,7 +4,7 @@ public import TradeCreditModel
 ///
 /// Default (illustrative, after the brief's "construction, manufacturing, durable consumer goods"): sections C
 /// (manufacturing) and F (construction), and division 45 (trade and repair of motor vehicles), the only durable-goods
-/// trade that NACE separates at division level (durable wholesale is at group level, 46.4–46.6, which ``NACECode``
+/// trade that NACE separates at division level (durable wholesale is at group level, 46.4–46.6, which `NACECode`
 /// does not carry).
 public struct CyclicalSectors: Hashable, Sendable, Codable {
     /// Sections cyclical as a whole, as letters.

@@ -1,10 +1,10 @@
 import Foundation
 public import TradeCreditHTTP
 
-/// An in-memory ``HTTPClient`` for unit tests: it answers each request with a scripted handler and records every
+/// An in-memory `HTTPClient` for unit tests: it answers each request with a scripted handler and records every
 /// request it received.
 public final class MockHTTPClient: HTTPClient, @unchecked Sendable {
-    /// Builds the answer to a request: return a response, or throw an ``HTTPError`` to simulate a transport failure.
+    /// Builds the answer to a request: return a response, or throw an `HTTPError` to simulate a transport failure.
     public typealias Handler = @Sendable (HTTPRequest) async throws -> HTTPResponse
 
     private let lock = NSLock()

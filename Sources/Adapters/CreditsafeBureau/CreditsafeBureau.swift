@@ -3,8 +3,8 @@ public import Logging
 public import TradeCreditHTTP
 public import TradeCreditModel
 
-/// Creditsafe Connect as a ``TradeCreditModel/RatingBureau``: it finds a buyer by registration or VAT number, reads
-/// its company report and turns the report's international score into a ``BureauRating`` on
+/// Creditsafe Connect as a `RatingBureau`: it finds a buyer by registration or VAT number, reads
+/// its company report and turns the report's international score into a `BureauRating` on
 /// `creditsafe-international`.
 ///
 /// **Requests.** It logs in with `POST authenticate` (`{"username","password"}` → `{"token"}`, a JWT valid one hour)

@@ -3,7 +3,7 @@ public import Logging
 public import TradeCreditHTTP
 public import TradeCreditModel
 
-/// Dun & Bradstreet Direct+ as a ``TradeCreditModel/RatingBureau``: the D&B failure score class (on
+/// Dun & Bradstreet Direct+ as a `RatingBureau`: the D&B failure score class (on
 /// `dnb-failure-class`) and PAYDEX (on `dnb-paydex`) of a buyer known by its D-U-N-S number, or matched to one by
 /// name or registration number.
 ///

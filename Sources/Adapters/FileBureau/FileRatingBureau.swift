@@ -1,7 +1,7 @@
 public import Foundation
 public import TradeCreditModel
 
-/// A ``RatingBureau`` that reads ratings from a local file: the CLI's offline default and the source of the sample
+/// A `RatingBureau` that reads ratings from a local file: the CLI's offline default and the source of the sample
 /// data (``sample()``).
 ///
 /// The file holds ratings copied from bureaus (or made up, source `file`), each naming its buyer by one or more
@@ -18,7 +18,7 @@ public import TradeCreditModel
 ///  ]}
 /// ```
 /// - `version` must be `1`; unknown keys are errors at every level.
-/// - `identifiers`: a non-empty array of identifiers in the `SCHEME:VALUE` text form of ``BuyerIdentifier``.
+/// - `identifiers`: a non-empty array of identifiers in the `SCHEME:VALUE` text form of `BuyerIdentifier`.
 /// - `source` (optional, default `"file"`): the bureau whose rating this copies, 1 to 32 lower-case ASCII letters,
 ///   digits, `-`, `_` or `.`.
 /// - `scale`: the id of a built-in scale (``builtInScales``) or of one in `scales`.
@@ -27,7 +27,7 @@ public import TradeCreditModel
 /// - `suggestedLimit` (optional): `amount` as a decimal **string**, at most the currency's minor units, not
 ///   negative; `currency` an ISO 4217 code.
 /// - `adverse` (optional): non-empty strings.
-/// - `scales` (optional): ``RatingScale`` JSON, validated by the model; a custom scale replaces a built-in one with
+/// - `scales` (optional): `RatingScale` JSON, validated by the model; a custom scale replaces a built-in one with
 ///   the same id, and an id may appear once.
 ///
 /// **CSV** (`.csv`, UTF-8, RFC 4180 quoting, columns found by name in any order):
@@ -59,13 +59,13 @@ public struct FileRatingBureau: RatingBureau {
         let index: Int
     }
 
-    /// `"file"`. Each rating's own ``BureauRating/source`` names the bureau it copies.
+    /// `"file"`. Each rating's own `BureauRating.source` names the bureau it copies.
     public var name: String { "file" }
     /// The name of the file the ratings come from (its last path component, or the name given).
     public let file: String
     /// The scale of the file's ratings when they all share one; otherwise the scale of the first rating in the
     /// file, and ``creditsafeInternational`` for a file without ratings. Map each rating by its
-    /// ``BureauRating/scaleID`` through ``scales`` instead when a file mixes scales.
+    /// `BureauRating.scaleID` through ``scales`` instead when a file mixes scales.
     public let scale: RatingScale
     /// Every scale a rating may be on, by id: the built-in scales and the file's custom scales (which replace
     /// built-in ones of the same id).
@@ -108,7 +108,9 @@ public struct FileRatingBureau: RatingBureau {
     }
 
     /// Parses a JSON ratings file (see the type's documentation for the format).
-    /// - Parameter file: the name used in errors and in ``file``.
+    /// - Parameters:
+    ///   - json: the file's contents.
+    ///   - file: the name used in errors and in ``file``.
     /// - Throws: ``FileBureauError``, its field a JSON index path such as `ratings[2].ratedOn`.
     public init(json: Data, file: String) throws {
         let parsed = try RatingsJSONReader.read(json, file: file)
@@ -116,7 +118,9 @@ public struct FileRatingBureau: RatingBureau {
     }
 
     /// Parses a CSV ratings file (see the type's documentation for the format).
-    /// - Parameter file: the name used in errors and in ``file``.
+    /// - Parameters:
+    ///   - csv: the file's contents.
+    ///   - file: the name used in errors and in ``file``.
     /// - Throws: ``FileBureauError`` naming the 1-based line and the column.
     public init(csv: String, file: String) throws {
         let entries = try RatingsCSVReader.read(csv, file: file, scales: Self.builtInScales)
@@ -139,7 +143,7 @@ public struct FileRatingBureau: RatingBureau {
     /// none does.
     ///
     /// Identifiers are compared in normalised form. A SIREN, a SIRET and a French VAT number meet when they carry
-    /// the same SIREN (``BuyerIdentifier/embeddedSIREN``), so a SIREN query finds a rating filed under the SIRET
+    /// the same SIREN (`BuyerIdentifier.embeddedSIREN`), so a SIREN query finds a rating filed under the SIRET
     /// or VAT number of that company, and the other way round. Each returned rating carries the first of its
     /// identifiers that met the query, one the query names
     /// itself when there is one.

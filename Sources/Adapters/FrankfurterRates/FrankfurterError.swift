@@ -2,7 +2,7 @@ public import TradeCreditModel
 
 /// A failure of the Frankfurter API or of its answer, with a stable ``Code``.
 ///
-/// Dates the provider cannot serve under a ``TradeCreditModel/ConversionPolicy`` (in the future, before 1999-01-04,
+/// Dates the provider cannot serve under a `ConversionPolicy` (in the future, before 1999-01-04,
 /// beyond the look-back) are not Frankfurter errors: they throw `ModelError` `.dateOutOfRange`, as every
 /// `ExchangeRateProvider` does. Messages never carry secrets: transport failures keep the already redacted
 /// description of the `HTTPError`.

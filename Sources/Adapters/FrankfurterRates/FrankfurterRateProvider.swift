@@ -8,7 +8,7 @@ public import TradeCreditModel
 ///
 /// Every request asks with `base=EUR` and the default amount of 1, the only form in which Frankfurter passes the ECB's
 /// rates through unrounded (it rounds rebased rates, and rates for another amount, to a few decimals); a body
-/// with another base or amount is rejected. The caller converts through the returned ``TradeCreditModel/RateTable``,
+/// with another base or amount is rejected. The caller converts through the returned `RateTable`,
 /// which computes the cross rate over the euro exactly. Rates keep the digits of their JSON literals.
 ///
 /// - `publication(for: nil, …)` asks `/v1/latest`.

@@ -3,7 +3,7 @@ public import Logging
 public import TradeCreditHTTP
 public import TradeCreditModel
 
-/// The Global LEI Index (GLEIF API v1, `api.gleif.org`) as an ``TradeCreditModel/EntityRegistry``: it resolves an
+/// The Global LEI Index (GLEIF API v1, `api.gleif.org`) as an `EntityRegistry`: it resolves an
 /// LEI to the entity's legal name, the country of its legal address and its national registration number, and
 /// searches entities by legal name or registration number. The API is free, needs no key, and its data is CC0.
 ///

@@ -14,6 +14,9 @@ public struct MultiBureau: Sendable {
 
     /// - Parameters:
     ///   - bureaus: the bureaus, in the order answers are reported (and, for `.fallback`, asked by default).
+    ///   - policy: all at once or a fallback chain, the timeout per bureau, the cache lifetimes and the batch
+    ///     concurrency.
+    ///   - cache: where successful answers are kept; pass one cache to several instances to share it.
     ///   - now: the clock, for the cache (tests).
     public init(bureaus: [any RatingBureau], policy: BureauLookupPolicy = BureauLookupPolicy(),
                 cache: BureauCache = BureauCache(), now: @escaping @Sendable () -> Date = { Date() }) {

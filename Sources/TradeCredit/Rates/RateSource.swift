@@ -46,7 +46,7 @@ public final class RateConnection: Sendable {
 
     /// Opens `source`. Remote sources get a libcurl client with the standard retry policy; `baseURL` replaces the
     /// source's default address (a mirror, a test server).
-    /// - Throws: ``ECBRatesError`` for an unreadable or malformed file, ``HTTPError`` when libcurl cannot start.
+    /// - Throws: `ECBRatesError` for an unreadable or malformed file, `HTTPError` when libcurl cannot start.
     public init(_ source: RateSource, baseURL: URL? = nil) throws {
         switch source {
         case .embedded:

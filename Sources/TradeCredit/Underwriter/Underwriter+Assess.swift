@@ -17,8 +17,10 @@ extension Underwriter {
 
     /// Decides one limit request: converts its amounts into the policy currency, assesses the buyer on the decision
     /// date and decides with `LimitUnderwriter`.
-    /// - Parameter date: the decision date, which is also the assessment's evaluation date; `nil`: the request date.
-    /// - Throws: `CancellationError`; ``TradeCreditModel/ModelError`` `.rateUnavailable` for an amount the rates
+    /// - Parameters:
+    ///   - application: the buyer's profile and the limit request, with the decision's id if any.
+    ///   - date: the decision date, which is also the assessment's evaluation date; `nil`: the request date.
+    /// - Throws: `CancellationError`; `ModelError` `.rateUnavailable` for an amount the rates
     ///   cannot convert; the scorer's and the limit engine's `UnderwritingError` (a request about another buyer, a
     ///   decision before the request).
     public func decide(_ application: LimitApplication, on date: CalendarDate? = nil) async throws -> LimitOutcome {
@@ -27,7 +29,11 @@ extension Underwriter {
 
     /// Decides `request` on an assessment the host already has (no bureau is asked): converts the request's amounts
     /// into the policy currency and decides with `LimitUnderwriter`.
-    /// - Parameter date: the decision date; `nil`: the request date.
+    /// - Parameters:
+    ///   - request: the limit request (its amounts in any currency the rates can convert).
+    ///   - report: the buyer's assessment, from ``assess(_:asOf:)`` or kept by the host.
+    ///   - decisionID: the decision's id; `nil`: the request's id.
+    ///   - date: the decision date; `nil`: the request date.
     /// - Throws: as ``decide(_:on:)``; `.outOfRange` for an assessment dated after the decision.
     public func decide(_ request: LimitRequest, given report: BuyerAssessmentReport, decisionID: LimitID? = nil,
                        on date: CalendarDate? = nil) async throws -> LimitOutcome {

@@ -28,7 +28,10 @@ extension Underwriter {
 
     /// Decides every application, at most ``UnderwriterSettings/maximumConcurrentBuyers`` at a time, as
     /// ``decide(_:on:)`` does one; the rates are fetched once per date for the batch.
-    /// - Parameter date: the decision date of every application; `nil`: each request's date.
+    /// - Parameters:
+    ///   - applications: the applications to decide.
+    ///   - date: the decision date of every application; `nil`: each request's date.
+    ///   - progress: called after each buyer with the counts so far (see the extension's documentation).
     /// - Returns: one entry per application, in input order.
     /// - Throws: `CancellationError` only.
     public func decideAll(_ applications: [LimitApplication], on date: CalendarDate? = nil,

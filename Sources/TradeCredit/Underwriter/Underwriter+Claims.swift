@@ -10,9 +10,11 @@ extension Underwriter {
     /// the policy currency as the amount claimed, and says by when it had to be notified and the claim must be filed.
     /// Notifying again under a known claim id leaves the book unchanged (``OverdueNotice/isNew`` is `false`).
     /// - Parameters:
+    ///   - notification: the overdue notification (buyer, invoices, overdue amount in any currency, dates).
     ///   - claimID: the id of the claim the notification opens.
     ///   - cause: the expected cause of loss (protracted default by default; the filing may name another).
-    /// - Throws: `CancellationError`; ``TradeCreditModel/ModelError`` `.rateUnavailable` for an amount the rates cannot
+    ///   - book: the host's claim book, which receives the new claim.
+    /// - Throws: `CancellationError`; `ModelError` `.rateUnavailable` for an amount the rates cannot
     ///   convert; `IndemnityError` `.invoiceAlreadyClaimed` for an invoice already in another live claim.
     public func notifyOverdue(_ notification: OverdueNotification, claimID: ClaimID,
                               cause: CauseOfLoss = .protractedDefault, in book: inout ClaimBook) async throws -> OverdueNotice {
@@ -94,7 +96,7 @@ extension Underwriter {
     /// recovered. A further recovery on a claim already `recovering` is split; the claim stays as it is.
     /// An amount in another currency is converted at the rates of the recovery's date.
     /// - Throws: `CancellationError`; `IndemnityError` (`.unknownClaim`, `.invalidTransition` for a claim not paid, the
-    ///   split's `.outOfRange`); ``TradeCreditModel/ModelError`` `.rateUnavailable`, `.inconsistent` for a recovery on
+    ///   split's `.outOfRange`); `ModelError` `.rateUnavailable`, `.inconsistent` for a recovery on
     ///   another claim than the adjudication's.
     public func recordRecovery(_ recovery: Recovery, on adjudication: ClaimAdjudication,
                                in book: inout ClaimBook) async throws -> RecoveryRecord {

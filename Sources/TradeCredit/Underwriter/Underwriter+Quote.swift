@@ -40,7 +40,11 @@ extension Underwriter {
 
     /// Quotes the policy for the buyers `outcomes` insure (approved or partly approved, with a PD), each at its
     /// granted limit and the PD of its assessment, its expected turnover as the insured turnover.
-    /// - Parameter date: the date of the rates; `nil`: the latest decision date.
+    /// - Parameters:
+    ///   - outcomes: limit decisions; those not approved or partly approved, or without a PD, are left out.
+    ///   - policyholderCountry: sets the premium tax.
+    ///   - pastLossRatio: the policyholder's past loss ratio, for the bonus or surcharge; `nil`: none.
+    ///   - date: the date of the rates; `nil`: the latest decision date.
     /// - Throws: as ``quote(_:policyholderCountry:pastLossRatio:ratesOn:)`` (`PricingError` `.emptyPortfolio` when
     ///   no outcome insures a buyer).
     public func quote(_ outcomes: [LimitOutcome], policyholderCountry: CountryCode, pastLossRatio: Decimal? = nil,

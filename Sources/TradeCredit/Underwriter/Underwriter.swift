@@ -35,13 +35,13 @@ public struct Underwriter: Sendable {
     ///   - bureaus: one or more bureaus, asked as `lookupPolicy` says (all at once by default).
     ///   - lookupPolicy: time-outs, cache lifetimes, fallback order of the bureaus.
     ///   - cache: the bureaus' answer cache (share one between underwriters to share answers).
-    ///   - scales: scales besides each bureau's ``RatingBureau/scale`` (a ``FileRatingBureau``'s ``FileRatingBureau/scales``
+    ///   - scales: scales besides each bureau's `RatingBureau.scale` (a `FileRatingBureau`'s `FileRatingBureau.scales`
     ///     are added by themselves); a later scale replaces an earlier one of the same id.
     ///   - rates: the exchange-rate provider.
     ///   - terms: the policy.
     ///   - settings: scoring rules, concurrency, claims choices.
     ///   - logger: a swift-log logger (the host chooses its backend).
-    /// - Throws: ``TradeCreditModel/ModelError`` `.missingValue` without a bureau; the policy's validation errors
+    /// - Throws: `ModelError` `.missingValue` without a bureau; the policy's validation errors
     ///   (`PolicyTerms.validate()`); `UnderwritingError` for invalid scoring rules.
     public init(bureaus: [any RatingBureau], lookupPolicy: BureauLookupPolicy = BureauLookupPolicy(),
                 cache: BureauCache = BureauCache(), scales: [RatingScale] = [], rates: any ExchangeRateProvider,

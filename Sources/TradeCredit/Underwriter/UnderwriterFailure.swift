@@ -5,8 +5,8 @@ import TradeCreditPricing
 
 /// Why one buyer of a batch could not be worked on: a stable code and the error's one-line description.
 ///
-/// The codes are those of the error thrown: a ``TradeCreditModel/ModelError``'s, an engine error's
-/// (`UnderwritingError`, `ClaimsError`, `IndemnityError`, `PricingError`), an adapter's ``AdapterFailure``, or
+/// The codes are those of the error thrown: a `ModelError`'s, an engine error's
+/// (`UnderwritingError`, `ClaimsError`, `IndemnityError`, `PricingError`), an adapter's `AdapterFailure`, or
 /// `failed` for any other error.
 public struct UnderwriterFailure: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The stable code (`out_of_range`, `rate_unavailable`, …).

@@ -5,7 +5,7 @@ public import TradeCreditPricing
 
 /// The rules and limits an ``Underwriter`` works with besides its ports and policy; every field has a default.
 public struct UnderwriterSettings: Sendable {
-    /// The scoring tables (``TradeCreditRisk/ScoringRules/illustrative`` by default).
+    /// The scoring tables (`ScoringRules.illustrative` by default).
     public var scoringRules: ScoringRules
     /// Whether an assessment carries a recommended limit (the policy's underwriting parameters are then passed to the
     /// scorer). Default `true`.
@@ -17,7 +17,7 @@ public struct UnderwriterSettings: Sendable {
     public var indemnity: IndemnitySettings
     /// Whether recovery costs come off a recovery before it is shared (PolicyTerms has no field for it). Default `true`.
     public var deductRecoveryCostsFirst: Bool
-    /// The premium tax table of quotes (``TradeCreditPricing/PremiumTaxTable/standard``).
+    /// The premium tax table of quotes (`PremiumTaxTable.standard`).
     public var taxTable: PremiumTaxTable
     /// How far back a rate publication may be from the date of a conversion (7 days).
     public var conversionPolicy: ConversionPolicy

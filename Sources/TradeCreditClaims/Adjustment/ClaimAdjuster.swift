@@ -14,11 +14,14 @@ public struct ClaimAdjuster: Sendable {
     }
 
     /// The adjustment of `claimCase`'s claim.
-    /// - Parameter rates: needed when a claimed invoice or its limit is in another currency than the policy's.
+    /// - Parameters:
+    ///   - claimCase: the buyer, its account's records and limits, the notifications, the claim, the evaluation date
+    ///     and the policy year so far.
+    ///   - rates: needed when a claimed invoice or its limit is in another currency than the policy's.
     /// - Throws: ``ClaimsError`` `.outOfRange` when the evaluation date is before the filing or a claimed invoice is
     ///   issued after it, `.unknownInvoice` for a claimed invoice the account does not hold, and the errors of the
     ///   ledger, eligibility (records of another buyer) and indemnity (``IndemnityError``, a conversion's
-    ///   ``ModelError``).
+    ///   `ModelError`).
     public func adjust(_ claimCase: ClaimCase, rates: RateTable? = nil) throws -> ClaimAdjustment {
         let filing = claimCase.claim
         let date = claimCase.evaluationDate

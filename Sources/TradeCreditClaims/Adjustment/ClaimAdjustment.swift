@@ -52,7 +52,7 @@ public struct ClaimDates: Hashable, Sendable, Codable {
 ///
 /// Each reason's detail starts with the invoice it concerns (`INV-2: …`) when there is one.
 public struct ClaimDecision: Hashable, Sendable, Codable {
-    /// The three outcomes of a review (the names of the ``ClaimState`` they lead to).
+    /// The three outcomes of a review (the names of the `ClaimState` they lead to).
     public enum Outcome: String, Hashable, Sendable, Codable, CaseIterable {
         case approved, partlyApproved, rejected
 

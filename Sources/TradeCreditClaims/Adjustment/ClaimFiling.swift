@@ -13,7 +13,7 @@ public struct ClaimFiling: Hashable, Sendable, Codable {
     /// For an insolvency: the date the loss was established (proceedings opened, the debt admitted).
     public let insolvencyEstablished: CalendarDate?
 
-    /// - Throws: ``ModelError`` `.missingValue` for no invoice or an insolvency without its date, `.inconsistent` for
+    /// - Throws: `ModelError` `.missingValue` for no invoice or an insolvency without its date, `.inconsistent` for
     ///   an invoice named twice.
     public init(id: ClaimID, cause: CauseOfLoss, filedOn: CalendarDate, invoiceNumbers: [String],
                 insolvencyEstablished: CalendarDate? = nil) throws {

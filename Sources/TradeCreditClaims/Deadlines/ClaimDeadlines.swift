@@ -56,7 +56,7 @@ public struct ClaimDeadlines: Sendable, Hashable {
     }
 
     /// The first delivery date a limit reduction or withdrawal applies to: notice + the notice days. Use it as the
-    /// `effectiveDate` of the reduced (or zero) ``CreditLimit``.
+    /// `effectiveDate` of the reduced (or zero) `CreditLimit`.
     /// - Throws: ``ClaimsError`` `.outOfRange` past the calendar's last year.
     public func reductionEffectiveDate(noticeDate: CalendarDate) throws -> CalendarDate {
         try Self.add(terms.limitReductionNoticeDays, to: noticeDate, "limitReductionNoticeDays")

@@ -1,7 +1,7 @@
 public import TradeCreditModel
 
 /// Judges each invoice of a buyer against the conditions of DOMAIN.md §6 on an evaluation date, and reports every
-/// condition that fails as a reason code (``ReasonCode/Claims``).
+/// condition that fails as a reason code (`ReasonCode.Claims`).
 ///
 /// Pure: dates are inputs, records dated after the evaluation date are ignored, and nothing is converted between
 /// currencies. The checks, in order: policy in force at delivery; buyer insurable; a limit (or a valid discretionary
@@ -21,10 +21,13 @@ public struct EligibilityEvaluator: Sendable {
     /// The eligibility of every invoice of `account` issued on or before `date`.
     ///
     /// - Parameters:
-    ///   - limits: the buyer's limits, reductions and withdrawals as ``CreditLimit`` values with their effective dates
+    ///   - buyer: the buyer, for the insurability conditions; it must be the account's.
+    ///   - account: the buyer's invoices, payments, credit notes and disputes.
+    ///   - limits: the buyer's limits, reductions and withdrawals as `CreditLimit` values with their effective dates
     ///     (a reduction is effective at notice + ``ClaimDeadlines/reductionEffectiveDate(noticeDate:)``).
     ///   - notifications: overdue notifications; the earliest one listing an invoice is its notification.
     ///   - claims: claims; an invoice's filing date is the first `filed` event of the earliest claim listing it.
+    ///   - date: the evaluation date: invoices issued and records dated after it are ignored.
     /// - Throws: ``ClaimsError`` `.inconsistent` when the buyer, a limit, a notification or a claim belongs to another
     ///   buyer than the account; `.outOfRange` for a deadline outside the calendar.
     public func evaluate(buyer: Buyer, account: AccountLedger, limits: [CreditLimit],

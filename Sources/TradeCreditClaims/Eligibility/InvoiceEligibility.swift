@@ -11,7 +11,7 @@ public struct InvoiceEligibility: Hashable, Sendable, Codable {
     public let outstanding: InvoiceBalance
     /// The limit in force on the delivery date (`nil` when none); reported even when it is not valid, with the reason.
     public let limitInForce: CreditLimit?
-    /// Every failed condition, in the order of ``ReasonCode/Claims/all``; empty when eligible.
+    /// Every failed condition, in the order of `ReasonCode.Claims.all`; empty when eligible.
     public let reasons: [ReasonCode]
     /// The disputes concerning the invoice raised by the evaluation date, oldest first.
     public let disputes: [DisputeStatus]

@@ -1,7 +1,7 @@
 public import TradeCreditModel
 
 /// Computes the indemnity of a claim under a policy (DOMAIN.md §6, "Amount"): the loss, then the policy's steps in
-/// their order (``PolicyTerms/indemnitySteps``).
+/// their order (`PolicyTerms.indemnitySteps`).
 ///
 /// Amounts stay exact; a percentage step rounds once to minor units (``IndemnitySettings/percentageRounding``).
 /// The calculation reads the policy-year ledger and changes nothing: record an approved result with
@@ -28,10 +28,13 @@ public struct IndemnityCalculator: Sendable {
     }
 
     /// The indemnity of `claim`, given the policy year's aggregates so far.
-    /// - Parameter rates: needed when an invoice or limit is in another currency than the policy's.
+    /// - Parameters:
+    ///   - claim: the claim's key, cause, filing date and invoices.
+    ///   - ledger: the policy's aggregates so far, year by year (not changed: record the result in it).
+    ///   - rates: needed when an invoice or limit is in another currency than the policy's.
     /// - Throws: ``IndemnityError`` `.missingValue` (no rate table for a foreign amount, no premium for a maximum
     ///   liability that is a multiple of it), `.inconsistent` (a ledger of another policy), `.outOfRange` (an eligible
-    ///   delivery outside the policy period); ``ModelError`` from a conversion.
+    ///   delivery outside the policy period); `ModelError` from a conversion.
     public func indemnity(for claim: IndemnityClaim, ledger: PolicyYearLedger, rates: RateTable? = nil) throws
         -> IndemnityResult {
         guard ledger.policyID == terms.policyID, ledger.currency == terms.currency else {

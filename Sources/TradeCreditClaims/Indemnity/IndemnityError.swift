@@ -2,9 +2,9 @@ public import TradeCreditModel
 
 /// The error thrown by the indemnity calculation, the recovery split and the claim lifecycle.
 ///
-/// Like ``ModelError``: a stable ``Code`` callers can switch on, the field or claim it concerns, the offending value
+/// Like `ModelError`: a stable ``Code`` callers can switch on, the field or claim it concerns, the offending value
 /// when it is public data, and a one-line message. Model errors met on the way (a currency mismatch, a missing rate)
-/// are passed through unchanged, as ``ModelError``.
+/// are passed through unchanged, as `ModelError`.
 public struct IndemnityError: FieldedError, Sendable, Hashable {
     /// A stable, machine-readable error code. New codes may be added; existing ones never change meaning.
     public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
@@ -19,7 +19,7 @@ public struct IndemnityError: FieldedError, Sendable, Hashable {
         public static let outOfRange = Code(rawValue: "out_of_range")
         /// Two values that must agree do not (a ledger for another policy, a result recorded twice).
         public static let inconsistent = Code(rawValue: "inconsistent")
-        /// A claim state transition that ``ClaimState/allowedNext`` does not list.
+        /// A claim state transition that `ClaimState.allowedNext` does not list.
         public static let invalidTransition = Code(rawValue: "invalid_transition")
         /// An event dated before the claim's last one.
         public static let eventOutOfOrder = Code(rawValue: "event_out_of_order")

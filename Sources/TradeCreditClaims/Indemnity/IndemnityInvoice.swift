@@ -20,7 +20,7 @@ public struct IndemnityInvoice: Hashable, Sendable, Codable {
     /// Reasons eligibility excluded the invoice; empty when it is eligible.
     public let exclusions: [ReasonCode]
 
-    /// - Throws: ``IndemnityError`` `.outOfRange` for a negative amount, ``ModelError`` `.currencyMismatch` when net
+    /// - Throws: ``IndemnityError`` `.outOfRange` for a negative amount, `ModelError` `.currencyMismatch` when net
     ///   and VAT differ in currency.
     public init(number: String, deliveryDate: CalendarDate, outstandingNet: Money, outstandingVAT: Money? = nil,
                 limitInForce: Money, exclusions: [ReasonCode] = []) throws {

@@ -7,7 +7,7 @@ public import TradeCreditModel
 public enum IndemnityStage: Hashable, Sendable, Codable {
     /// Step 1: the loss, Σ outstanding of the eligible invoices in the policy currency (net of VAT unless covered).
     case loss
-    /// One of the steps of ``PolicyTerms/indemnitySteps``.
+    /// One of the steps of `PolicyTerms.indemnitySteps`.
     case step(IndemnityStep)
 
     /// `loss`, or the step's raw value.

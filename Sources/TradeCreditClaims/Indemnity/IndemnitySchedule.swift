@@ -13,9 +13,12 @@ public struct IndemnitySchedule: Hashable, Sendable, Codable {
 
     /// The schedule of a claim.
     /// - Parameters:
+    ///   - cause: the cause of loss: an insolvency's loss is established on its date, any other's after the waiting
+    ///     period.
     ///   - notified: the overdue notification date (the waiting period counts from it).
     ///   - insolvencyEstablished: for an insolvency, the date the loss was established.
-    /// - Throws: ``IndemnityError`` `.missingValue` for an insolvency without its date; ``ModelError`` `.invalidDate`
+    ///   - terms: the policy, for its waiting period and indemnity payment days.
+    /// - Throws: ``IndemnityError`` `.missingValue` for an insolvency without its date; `ModelError` `.invalidDate`
     ///   past the supported calendar.
     public init(cause: CauseOfLoss, notified: CalendarDate, insolvencyEstablished: CalendarDate? = nil,
                 terms: PolicyTerms) throws {

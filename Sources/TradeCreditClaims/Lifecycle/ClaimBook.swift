@@ -2,8 +2,8 @@ public import TradeCreditModel
 
 /// The claims of a policyholder, by id: files each claim once, moves claims through their states, pays each once.
 ///
-/// A value the host stores (Codable). Every change goes through ``Claim/transition(to:on:actor:reason:amount:)``, so
-/// every claim keeps its full event history, and decoding replays those events (``Claim``'s decoder).
+/// A value the host stores (Codable). Every change goes through `Claim.transition(to:on:actor:reason:amount:)`, so
+/// every claim keeps its full event history, and decoding replays those events (`Claim`'s decoder).
 public struct ClaimBook: Hashable, Sendable {
     /// The claims by id.
     public private(set) var claims: [ClaimID: Claim]
@@ -52,7 +52,7 @@ public struct ClaimBook: Hashable, Sendable {
 
     /// Moves claim `id` to `next`, recording the date, actor, reason and amount.
     /// - Throws: ``IndemnityError`` `.unknownClaim`, `.invalidTransition` for a transition
-    ///   ``ClaimState/allowedNext`` does not list (`.alreadyPaid` for paying a claim twice), `.eventOutOfOrder` for a
+    ///   `ClaimState.allowedNext` does not list (`.alreadyPaid` for paying a claim twice), `.eventOutOfOrder` for a
     ///   date before the claim's last event. The book is unchanged when it throws.
     @discardableResult
     public mutating func transition(_ id: ClaimID, to next: ClaimState, on date: CalendarDate, actor: String,
@@ -115,7 +115,7 @@ extension Claim {
 extension ClaimBook: Codable {
     private enum CodingKeys: String, CodingKey { case claims }
 
-    /// Decodes the claims (each replayed by ``Claim``'s decoder) and refuses two with one id.
+    /// Decodes the claims (each replayed by `Claim`'s decoder) and refuses two with one id.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let claims = try container.decode([Claim].self, forKey: .claims)

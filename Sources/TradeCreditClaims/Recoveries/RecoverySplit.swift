@@ -28,12 +28,13 @@ public struct RecoverySplit: Hashable, Sendable, Codable {
 
     /// Splits `recovery`.
     /// - Parameters:
+    ///   - recovery: the amount recovered and its costs, in the debt's currency.
     ///   - debt: the loss the recovery relates to (the indemnity's loss, step 1).
     ///   - insuredLoss: the part of it within the limit (the limit cap's output).
     ///   - insuredPercentage: the percentage the indemnity applied (the political one for a political cause).
     ///   - deductCostsFirst: whether the policy deducts recovery costs before sharing.
     /// - Throws: ``IndemnityError`` `.outOfRange` for a debt that is not positive, an insured loss outside 0…debt,
-    ///   a percentage outside 0…1 or costs above the recovery; ``ModelError`` `.currencyMismatch`.
+    ///   a percentage outside 0…1 or costs above the recovery; `ModelError` `.currencyMismatch`.
     public init(recovery: Recovery, debt: Money, insuredLoss: Money, insuredPercentage: Decimal,
                 deductCostsFirst: Bool) throws {
         guard debt.isPositive else {

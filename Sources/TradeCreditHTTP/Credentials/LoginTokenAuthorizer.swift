@@ -19,6 +19,7 @@ public final class LoginTokenAuthorizer: RequestAuthorizer {
     /// An authorizer for `username`.
     /// - Parameters:
     ///   - loginURL: The login endpoint.
+    ///   - username: The account's username, sent in the login request body.
     ///   - password: The password; it is masked in every error.
     ///   - client: Sends the login requests (not through this authorizer).
     ///   - tokenField: The field of the JSON answer that holds the token.

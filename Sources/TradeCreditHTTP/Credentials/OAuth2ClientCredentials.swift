@@ -30,6 +30,7 @@ public final class OAuth2ClientCredentials: RequestAuthorizer {
     /// An authorizer for the client `clientID`.
     /// - Parameters:
     ///   - tokenURL: The token endpoint.
+    ///   - clientID: The client id.
     ///   - clientSecret: The client secret; it is masked in every error.
     ///   - scope: The `scope` to ask for, if any.
     ///   - client: Sends the token requests (not through this authorizer).

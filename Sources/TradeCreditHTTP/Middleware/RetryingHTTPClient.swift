@@ -20,6 +20,7 @@ public struct RetryingHTTPClient: HTTPClient {
 
     /// Wraps `client`.
     /// - Parameters:
+    ///   - client: Sends each attempt.
     ///   - policy: When to retry and how long to wait.
     ///   - logger: Receives one `.info` line per retry.
     ///   - redactor: Masks the URL in log lines and errors; give it the literal secrets of the requests.

@@ -21,7 +21,10 @@ public struct BuyerIdentifier: Hashable, Sendable, CustomStringConvertible {
     public let country: CountryCode?
 
     /// Checks `value` against the rules of `scheme` and stores it in normalised form.
-    /// - Parameter country: needed by no scheme; when the scheme implies a country, it must be that one.
+    /// - Parameters:
+    ///   - scheme: what kind of number `value` is.
+    ///   - value: the number as typed; separators are dropped and letters upper-cased.
+    ///   - country: needed by no scheme; when the scheme implies a country, it must be that one.
     /// - Throws: ``ModelError`` with `field` set to the scheme's text: `.invalidFormat` when the value does not have
     ///   the scheme's shape (or the scheme's authority or provider name is bad), `.invalidChecksum` when its check
     ///   digits do not verify, `.inconsistent` when `country` contradicts the country the value implies.

@@ -46,8 +46,12 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a plain decimal amount such as `"1234.50"` or `"-3"` (no exponent, no grouping separators).
     ///
-    /// - Parameter strict: when `true`, more decimals than the currency's minor units is an error
-    ///   (`.tooManyDecimals`); when `false`, the extra decimals are kept exactly.
+    /// - Parameters:
+    ///   - text: the amount; leading and trailing whitespace is ignored.
+    ///   - currency: the currency of the amount.
+    ///   - strict: when `true`, more decimals than the currency's minor units is an error
+    ///     (`.tooManyDecimals`); when `false`, the extra decimals are kept exactly.
+    ///   - field: the field named in the errors thrown.
     /// - Throws: ``ModelError`` `.invalidFormat` for `""`, `"12abc"`, `"NaN"`, `"1e400"`; `.overflow` past 38 digits.
     public init(parsing text: String, currency: CurrencyCode, strict: Bool = true, field: String = "amount") throws {
         let exact = try ExactDecimal.parse(Substring(text.trimmingWhitespace()), field: field)

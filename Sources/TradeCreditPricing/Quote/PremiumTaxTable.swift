@@ -5,7 +5,7 @@ public import TradeCreditModel
 ///
 /// The rates are those of the tax law as far as this SDK could check them without access to the texts at build time;
 /// every entry says whether it is ``Entry/isIllustrative``: an illustrative rate must be checked against the current
-/// law before use. ``PricingParameters/premiumTaxRate`` overrides the table. Export credit insurance is often exempt
+/// law before use. `PricingParameters.premiumTaxRate` overrides the table. Export credit insurance is often exempt
 /// (France: CGI art. 995); the table gives the domestic rate.
 public struct PremiumTaxTable: Hashable, Sendable, Codable {
     /// One country's rate.

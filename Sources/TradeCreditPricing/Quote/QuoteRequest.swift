@@ -46,7 +46,7 @@ public struct QuoteRequest: Hashable, Sendable, Codable {
     public var currency: CurrencyCode
     /// Share of a loss the insurer pays, in (0, 1] (0.90).
     public var insuredPercentage: Decimal
-    /// The pricing parameters (``PricingParameters/typical(currency:)`` by default).
+    /// The pricing parameters (`PricingParameters.typical(currency:)` by default).
     public var pricing: PricingParameters
     /// The policyholder's country: it sets the insurance premium tax (``PremiumTaxTable``).
     public var policyholderCountry: CountryCode

@@ -78,7 +78,7 @@ public struct DiscretionaryLimitOutcome: Hashable, Sendable, Codable {
 /// Discretionary limits (DOMAIN.md §4): the seller self-approves up to the policy's ceiling when a bureau report
 /// under the policy's maximum age shows no adverse information, or on its own payment experience (then at most the
 /// highest amount paid on time). Adverse information in a recent report blocks both; any insurer decision on the
-/// buyer replaces a discretionary limit (``TradeCreditModel/CreditLimit/inForce(on:among:)``) and prevents a new one.
+/// buyer replaces a discretionary limit (`CreditLimit.inForce(on:among:)`) and prevents a new one.
 public struct DiscretionaryLimits: Sendable {
     /// The policy: its ceiling, its report age, its territory and categories.
     public let policy: PolicyTerms

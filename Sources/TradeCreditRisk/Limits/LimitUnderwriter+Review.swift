@@ -14,7 +14,7 @@ public enum LimitReview: Hashable, Sendable {
 extension LimitUnderwriter {
     /// The insurer reduces `limit` to `amount` (a withdrawal when zero) on `noticeDate`; the change applies to
     /// deliveries from the notice date plus the policy's notice period, and deliveries before stay covered at the old
-    /// limit (``TradeCreditModel/CreditLimit/inForce(on:among:)`` on the old and the new limit).
+    /// limit (`CreditLimit.inForce(on:among:)` on the old and the new limit).
     ///
     /// A reduction is a `reduced` decision; a withdrawal a `cancelled` one (a zero insurer limit). `because` follows
     /// the first reason.

@@ -4,7 +4,7 @@ public import TradeCreditModel
 public enum AccumulationDimension: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// One buyer, across every policyholder.
     case buyer
-    /// The buyers of one group (``Buyer/groupID``).
+    /// The buyers of one group (`Buyer.groupID`).
     case buyerGroup
     /// The buyers of one country.
     case country

@@ -52,6 +52,8 @@ public struct ExposureAccumulation: Sendable {
     ///   - limits: the limits of every policyholder (history included: those not in force on `date` are skipped).
     ///   - outstanding: what buyers owe each policyholder, when known; several balances of one pair add up.
     ///   - buyers: the buyer records (group, country, sector) of every buyer with a limit in force.
+    ///   - date: the date the limits are in force on.
+    ///   - currency: the reporting currency, that of every limit and balance.
     /// - Throws: ``RiskMeasureError`` `.currencyMismatch` naming the limit (`limits[L-1].amount`) or balance
     ///   (`outstanding[PH-1/B-1].amount`) not in `currency`; `.missingValue` (field `buyers`, value the buyer id) for a limit in
     ///   force on a buyer without a record; `.inconsistent` (field `buyers`) for two different records of one buyer.

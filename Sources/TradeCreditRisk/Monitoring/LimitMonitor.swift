@@ -3,7 +3,7 @@ public import TradeCreditModel
 /// Reviews limits on a date (DOMAIN.md §8): the utilisation of each, and a review item for each limit whose buyer's
 /// rating changed, went stale or is missing, that has overdues, or whose outstanding is above it.
 ///
-/// Rules as implemented (each a reason code of ``ReasonCode/Monitoring``):
+/// Rules as implemented (each a reason code of `ReasonCode.Monitoring`):
 /// - the buyer's current grade is the latest rated on or before the date (see ``BuyerGrade``); none →
 ///   `rating_missing`; older than ``MonitoringRules/ratingMaxAgeDays`` → `rating_stale`;
 /// - a current grade other than the grade at grant → `rating_downgraded` (higher, worse) or `rating_upgraded`
@@ -23,7 +23,9 @@ public struct LimitMonitor: Sendable {
 
     /// Reviews `limits` on `date`.
     /// - Parameters:
+    ///   - limits: the limits, each with its outstanding, overdue, grade at grant and notice period.
     ///   - grades: the buyers' master-scale grades (history allowed; later ones are ignored).
+    ///   - date: the review date.
     ///   - noticeDate: when a reduction would be noticed; `date` when `nil`.
     /// - Throws: ``RiskMeasureError`` `.outOfRange` (field `noticeDate`) for a notice before `date`; errors of
     ///   ``LimitUtilisation`` and ``ReductionNotice``.
@@ -90,7 +92,7 @@ public struct LimitMonitor: Sendable {
 public struct ReviewItem: Hashable, Sendable {
     /// The limit and its holder.
     public let limit: InsuredLimit
-    /// The triggers, in the order of ``ReasonCode/Monitoring/all``.
+    /// The triggers, in the order of `ReasonCode.Monitoring.all`.
     public let reasons: [ReasonCode]
     /// The notice a reduction would follow: given on the notice date, effective after the policy's notice period;
     /// deliveries before ``ReductionNotice/effectiveDate`` stay covered at the current limit.

@@ -36,7 +36,10 @@ public struct ReductionNotice: Hashable, Sendable {
 
     /// The limit that the reduction sets: `amount` from ``effectiveDate``, with the old limit's expiry, held by the
     /// same policyholder. Deliveries before the effective date stay under `current`.
-    /// - Parameter id: the key of the new limit (the insurer's decision id).
+    /// - Parameters:
+    ///   - current: the limit in force, that the reduction replaces.
+    ///   - amount: the reduced amount, in the limit's currency and not above it (zero withdraws the limit).
+    ///   - id: the key of the new limit (the insurer's decision id).
     /// - Throws: ``RiskMeasureError`` `.currencyMismatch` or `.outOfRange` (field `amount`) when `amount` is not in
     ///   the limit's currency or is above the current amount (that is an increase, not a reduction); `ModelError`
     ///   when the old limit expires before the effective date.

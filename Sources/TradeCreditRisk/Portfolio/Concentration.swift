@@ -7,7 +7,7 @@ public import TradeCreditModel
 /// Built from `(key, amount)` pairs in one currency; several pairs with one key are added up first, so the same
 /// type measures concentration per buyer from a list of limits or per country from a list of buyers.
 ///
-/// - Totals are exact (``Money``). Shares are `Decimal`, amount ÷ total rounded once, half-up, to ``shareScale``
+/// - Totals are exact (`Money`). Shares are `Decimal`, amount ÷ total rounded once, half-up, to ``shareScale``
 ///   (10) decimals; a top-N share divides the exact sum of the N largest amounts, so it is not a sum of rounded
 ///   shares.
 /// - The HHI Σ sᵢ² is a `Double`, computed as Σ aᵢ² / (Σ aᵢ)² from the amounts converted to `Double` (relative error

@@ -39,6 +39,9 @@ public enum Vasicek {
     /// - Parameters:
     ///   - exposure: the total exposure at default, not negative.
     ///   - lossGivenDefault: LGD in [0, 1].
+    ///   - probabilityOfDefault: the one-year PD p, in (0, 1).
+    ///   - correlation: the asset correlation ρ, in [0, 1).
+    ///   - confidence: the level α, in (0, 1) (0.999 for Basel).
     /// - Throws: ``RiskMeasureError`` `.outOfRange` for a negative exposure (`exposure`), an LGD outside [0, 1]
     ///   (`lossGivenDefault`), or a model parameter as ``conditionalDefaultRate(probabilityOfDefault:correlation:confidence:)``.
     public static func largePortfolioLoss(exposure: Money, lossGivenDefault: Double, probabilityOfDefault: Double,

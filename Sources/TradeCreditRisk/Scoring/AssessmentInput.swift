@@ -1,7 +1,7 @@
 public import TradeCreditModel
 
 /// The facts about a buyer that adjust its PD beyond the bureaus (DOMAIN.md §3 step 4); each is optional, and an
-/// absent one adds nothing. The sector and the company age come from the ``TradeCreditModel/Buyer``.
+/// absent one adds nothing. The sector and the company age come from the `Buyer`.
 public struct BuyerRiskFactors: Hashable, Sendable, Codable {
     /// The OECD country risk category of the buyer's country, 0…7 (the host looks it up: the OECD revises it).
     public var countryRiskCategory: Int?

@@ -5,7 +5,7 @@
 /// first, then on the path alone; anything else is answered `404`. An offline adapter (a file bureau) reads its
 /// payload from the same routes with ``ConformanceEnvironment/body(at:)``.
 public struct ConformanceCase<Question: Sendable>: Sendable {
-    /// What the adapter is asked (a ``TradeCreditModel/BuyerQuery``, a date).
+    /// What the adapter is asked (a `BuyerQuery`, a date).
     public var question: Question
     /// The server's answers by path.
     public var routes: [String: ScriptedResponse]
@@ -16,13 +16,13 @@ public struct ConformanceCase<Question: Sendable>: Sendable {
     }
 }
 
-/// A payload the adapter must refuse with ``TradeCreditModel/AdapterFailure/invalidResponse`` naming `field`.
+/// A payload the adapter must refuse with `AdapterFailure.invalidResponse` naming `field`.
 public struct MalformedCase<Question: Sendable>: Sendable {
     /// A short name for the report (`"score is text"`).
     public var name: String
     /// The question and the malformed answers.
     public var situation: ConformanceCase<Question>
-    /// The field the error must name (compared with ``TradeCreditModel/AdapterError/field``, or found in the error's
+    /// The field the error must name (compared with `AdapterError.field`, or found in the error's
     /// description when the adapter keeps the field there); `nil` accepts any field.
     public var field: String?
 

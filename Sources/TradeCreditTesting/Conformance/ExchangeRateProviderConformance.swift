@@ -1,7 +1,7 @@
 public import Foundation
 public import TradeCreditModel
 
-/// The conformance suite of an ``TradeCreditModel/ExchangeRateProvider`` adapter: one call, from a test, that checks
+/// The conformance suite of an `ExchangeRateProvider` adapter: one call, from a test, that checks
 /// the provider against the loopback server with the author's fixtures.
 ///
 /// A question is a date (`nil`: the latest publication). `found` must give the publication of `foundDate` with at

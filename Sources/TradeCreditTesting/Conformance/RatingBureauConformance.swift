@@ -1,6 +1,6 @@
 public import TradeCreditModel
 
-/// The conformance suite of a ``TradeCreditModel/RatingBureau`` adapter: one call, from a test, that checks the
+/// The conformance suite of a `RatingBureau` adapter: one call, from a test, that checks the
 /// adapter against the loopback server with the author's fixtures.
 ///
 /// ```swift
@@ -26,7 +26,7 @@ public import TradeCreditModel
 ///   scale's direction; not-rated labels give no PD, default labels give 1;
 /// - found: at least one rating, each from the bureau (its `name`, or one of `otherSources`), on its scale (or one
 ///   of `otherScales`), with a PD, and `foundValue` among them when given;
-/// - no match → `[]`; not found (a key of the bureau's own) → ``TradeCreditModel/AdapterFailure/notFound``; not
+/// - no match → `[]`; not found (a key of the bureau's own) → `AdapterFailure.notFound`; not
 ///   rated → a `.notRated` rating; in default → an `.inDefault` rating (PD 1) — each when its fixture is given;
 /// - each malformed case → `invalidResponse` naming its field; a payload cut in half or an HTML page →
 ///   `invalidResponse`;

@@ -34,7 +34,9 @@ public final class LoopbackHTTPServer: Sendable {
     private let core: LoopbackServerCore
 
     /// Binds an ephemeral port on 127.0.0.1 and starts serving with `handler`.
-    /// - Parameter maxRequestBytes: the largest request (head and body) accepted; larger ones get `413`.
+    /// - Parameters:
+    ///   - maxRequestBytes: the largest request (head and body) accepted; larger ones get `413`.
+    ///   - handler: builds the response to each request (see ``Handler``).
     /// - Throws: ``LoopbackServerError`` when the socket cannot be set up.
     public init(maxRequestBytes: Int = LoopbackHTTPServer.defaultMaxRequestBytes,
                 handler: @escaping Handler) throws {

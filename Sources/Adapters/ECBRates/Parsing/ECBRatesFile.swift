@@ -1,7 +1,7 @@
 public import Foundation
 public import TradeCreditModel
 
-/// Reads the ECB's euro reference-rate files into ``RatePublication``s, one per publication day.
+/// Reads the ECB's euro reference-rate files into `RatePublication`s, one per publication day.
 ///
 /// The formats are the ones the ECB publishes at `https://www.ecb.europa.eu/stats/eurofxref/`:
 /// - CSV: the history `eurofxref-hist.csv` (`Date,USD,JPY,…,` then `2026-10-30,1.1172,175.68,N/A,…,`) and the daily

@@ -3,7 +3,7 @@ public import TradeCreditHTTP
 public import TradeCreditModel
 public import Logging
 
-/// Euro reference rates fetched from the ECB (or a mirror of its folder) over ``HTTPClient``.
+/// Euro reference rates fetched from the ECB (or a mirror of its folder) over `HTTPClient`.
 ///
 /// The newest rates come from `eurofxref-daily.xml`, the last 90 days from `eurofxref-hist-90d.xml`, older dates
 /// from the full history (`eurofxref-hist.zip`, or `eurofxref-hist.xml`). Every fetch is a conditional request, and
@@ -32,7 +32,9 @@ public final class ECBRateProvider: ExchangeRateProvider {
 
     /// - Parameters:
     ///   - baseURL: the folder that holds the files (a trailing `/` is added when missing).
+    ///   - historyFile: which file holds the full history, for dates older than the 90-day file.
     ///   - client: the HTTP client (wrap it in a `RetryingHTTPClient` for retries); conditional requests are added.
+    ///   - logger: receives the file cache's debug line for each file fetched.
     ///   - now: the clock, for tests.
     public init(baseURL: URL = ECBRateProvider.defaultBaseURL, historyFile: HistoryFile = .zip, client: any HTTPClient,
                 logger: Logger = Logger(label: "tradecredit.ecb"), now: @escaping @Sendable () -> Date = { Date() }) {

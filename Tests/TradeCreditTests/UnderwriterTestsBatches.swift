@@ -55,7 +55,9 @@ struct UnderwriterTestsBatches {
         try await Task.sleep(for: .milliseconds(600))
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(ContinuousClock.now - started < .seconds(12))
+        // Well under the 25 s the batch takes uncancelled; generous because a loaded two-core machine can keep a
+        // cancelled task waiting for a pool thread for seconds (seen: 12.3 s while two builds ran).
+        #expect(ContinuousClock.now - started < .seconds(20))
         let callsAtEnd = bureau.callCount
         #expect(callsAtEnd < 1_000)
         #expect((progress.all.last?.completed ?? 0) < 1_000)

@@ -1,5 +1,5 @@
 public import TradeCreditDiagnosis
-public import TradeCreditModel
+import TradeCreditModel
 
 /// The ledger CSV file of `tradecredit diagnose` (Documentation/CLI.md): one invoice per line, with its buyer's
 /// attributes and, when paid, the payment received.

@@ -1,6 +1,6 @@
 public import Foundation
 public import TradeCreditDiagnosis
-public import TradeCreditModel
+import TradeCreditModel
 
 /// The seller profile file of `tradecredit diagnose` (Documentation/CLI.md): the `SellerProfile` keys, the seller's
 /// name, and optionally the OECD country risk categories and the thresholds of the profiles.

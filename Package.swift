@@ -158,6 +158,7 @@ let package = Package(
             dependencies: [
                 "TradeCredit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -367,6 +367,14 @@ struct CLIAssessTests {
                                "<stdin>:3: requested_limit: before the first publication of ECB (1999-01-04) (\"1998-12-31\")")
     }
 
+    /// A requested limit that converts to nothing in the policy currency is named by its line, as the facade refuses
+    /// the request: 1 IDR is less than a cent.
+    @Test func requestedLimitTooSmallOnceConverted() async throws {
+        await Self.expectError(["assess", "--buyers", "-", "--as-of", "2026-10-02"],
+                               stdin: "id,legal_name,country,requested_limit,currency\nE1,Euro SARL,FR,10000,EUR\nI1,Jakarta PT,ID,1,IDR\n",
+                               "<stdin>:3: requested_limit: a newLimit request needs a positive amount (\"0.00 EUR\")")
+    }
+
     @Test func badRates() async throws {
         let remote = await runCLI(["assess", "--buyers", "-", "--rates", "ecb"], stdin: try await Self.sampleBuyers())
         expectOneLineError(remote)

@@ -43,10 +43,10 @@ struct AssessCommand: AsyncParsableCommand {
     func run() async throws {
         let date = try input.date()
         let policy = DemoPolicy.terms
-        var converter = try PolicyCurrencyConverter.opening(input.rates, currency: policy.currency, asOf: date)
-        defer { converter.close() }
-        let outcomes = try await input.assess(policy: policy, asOf: date, converter: &converter)
-        let output = AssessmentOutput(policy: policy, asOf: date, ratings: input.ratingsName, rates: converter.used,
+        let rates = try OfflineRates(input.rates, command: "assess")
+        defer { rates.close() }
+        let (_, outcomes) = try await input.assess(policy: policy, asOf: date, rates: rates)
+        let output = AssessmentOutput(policy: policy, asOf: date, ratings: input.ratingsName, rates: rates.used,
                                       outcomes: outcomes)
         // The whole output is built before anything is printed: an error leaves stdout empty.
         let text: String

@@ -35,12 +35,9 @@ struct DemoCommand: AsyncParsableCommand {
         try policy.validate()
         let report = BuyerCoverageReport(records: records, policy: policy)
         // The progress bar shows on a terminal only, once the batch has lasted a second; it is cleared at the end.
-        let bar = ProgressBar(label: "Deciding limits")
-        defer { bar.finish() }
-        let story = try await DemoStory.run(policy: policy, asOf: DemoPolicy.asOf) { progress in
-            bar.update(progress.fraction, completed: progress.completed, total: progress.total)
+        let story = try await ProgressBar.showing(PortfolioAssessment.progressLabel) { progress in
+            try await DemoStory.run(policy: policy, asOf: DemoPolicy.asOf, progress: progress)
         }
-        bar.finish()
         let diagnosis = DiagnosisOutput(result: try await DiagnosisRun.run(DiagnosisRun.Inputs(
             ledgerName: "<embedded sample ledger>", ledgerText: SampleData.ledgerCSV,
             profileName: "<embedded sample profile>", profileText: SampleData.sellerProfileJSON,

@@ -55,14 +55,14 @@ struct QuoteCommand: AsyncParsableCommand {
             throw InputError(flag: "--country", error)
         }
         let terms = try JSONInput.policy(at: policy)
-        var converter = try PolicyCurrencyConverter.opening(input.rates, currency: terms.currency, asOf: date, command: "quote")
-        defer { converter.close() }
-        let outcomes = try await input.assess(policy: terms, asOf: date, converter: &converter)
+        let rates = try OfflineRates(input.rates, command: "quote")
+        defer { rates.close() }
+        let (assessment, outcomes) = try await input.assess(policy: terms, asOf: date, rates: rates)
         let pricing = PortfolioQuote(terms: terms, country: countryCode, outcomes: outcomes,
-                                     policyFile: InputFile.displayName(policy), buyersFile: InputFile.displayName(input.buyers))
-        let quote = try await pricing.quote(converter: &converter)
+                                     policyFile: InputFile.displayName(policy), buyersFile: assessment.buyersFile)
+        let quote = try await pricing.quote(with: assessment.underwriter, ratesOn: date)
         let output = QuoteOutput(terms: terms, country: countryCode, asOf: date, ratings: input.ratingsName,
-                                 rates: converter.used, quote: quote, excluded: pricing.excluded)
+                                 rates: rates.used, quote: quote, excluded: pricing.excluded)
         // The whole output is built before anything is printed: an error leaves stdout empty.
         print(format == .json ? try JSONOutput.string(output) : output.text())
     }

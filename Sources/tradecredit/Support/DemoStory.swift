@@ -49,32 +49,21 @@ struct DemoStory {
     let claim: ClaimStory
 
     /// Runs the story. `progress` is told how far the batch of decisions has come.
-    /// - Throws: a buyer's ``UnderwriterFailure`` (none on the sample data); the facade's and the engines' errors.
+    /// - Throws: ``InputError`` at the sample buyers' line for a buyer that failed (none does); the facade's and the
+    ///   engines' errors.
     static func run(policy: PolicyTerms, asOf: CalendarDate,
                     progress: (@Sendable (BatchProgress) -> Void)? = nil) async throws -> DemoStory {
         let located = try BuyersFile.parseLocated(SampleData.buyersCSV, file: SampleData.buyersFileName)
-        // The sample ratings through the file bureau, the embedded ECB rates. The assessments carry no recommended
-        // limit, as in `assess`, so that the two print the same assessments.
-        let underwriter = try Underwriter(bureaus: [FileRatingBureau.sample()], rates: try OfflineRateProvider.embedded(),
-                                          terms: policy, settings: UnderwriterSettings(recommendsLimits: false))
+        // The sample ratings through the file bureau, the embedded ECB rates, composed as `assess` composes them.
+        let rateSource = try OfflineRates("embedded", command: "demo")
+        defer { rateSource.close() }
+        let assessment = try PortfolioAssessment(policy: policy, asOf: asOf, bureau: FileRatingBureau.sample(),
+                                                 rates: rateSource, buyersFile: SampleData.buyersFileName)
+        let underwriter = assessment.underwriter
 
-        // a. Every buyer assessed and its request decided on the as-of date, as `assess` asks: a new limit for the
-        //    requested limit, a preliminary assessment of the automatic authority without one.
-        let applications = try located.map { item in
-            let buyer = item.record.buyer
-            let asked = item.record.requestedLimit.flatMap { $0.isPositive ? $0 : nil }
-            let id = LimitID(validated: buyer.id.rawValue)
-            let request = try LimitRequest(id: id, buyerID: buyer.id, kind: asked == nil ? .preliminaryAssessment : .newLimit,
-                                           requestedAmount: asked ?? policy.underwriting.automaticAuthority,
-                                           requestDate: asOf, paymentTermsDays: item.record.paymentTermsDays)
-            return LimitApplication(BuyerProfile(buyer), request: request, decisionID: id)
-        }
-        let entries = try await underwriter.decideAll(applications, on: asOf, progress: progress)
-        let outcomes = try zip(located, entries).map { item, entry in
-            try PortfolioAssessment.Outcome(line: item.line, record: item.record, outcome: entry.result.get())
-        }
-        let conversions = outcomes.flatMap(\.conversions).map(\.conversion)
-        let rates = conversions.first.flatMap { first in first.publicationDate.map { (first.source, $0) } }
+        // a. Every buyer assessed and its request decided on the as-of date, as `assess` asks.
+        let outcomes = try await assessment.run(located, progress: progress)
+        let rates = rateSource.used
 
         // b. The quote of the buyers it insures (as `quote` prices them: granted limit, PD, expected turnover), and
         //    the loss distribution of its portfolio at several levels.
@@ -105,27 +94,5 @@ struct DemoStory {
             outcomes: outcomes, rates: rates, quote: quote, excluded: excluded, loss: loss,
             claim: ClaimStory(claimCase: claimCase, notification: notification, notice: notice, filed: filed,
                               adjudication: adjudication, paid: paid, recovery: recovery))
-    }
-}
-
-extension PortfolioAssessment.Outcome {
-    /// A facade outcome in the form `assess` reports: the requested limit's conversion, then the conversions of the
-    /// bureau suggestions the assessment used.
-    init(line: Int, record: BuyerRecord, outcome: LimitOutcome) {
-        var conversions = outcome.conversions.filter { $0.original == outcome.originalRequest.requestedAmount }
-            .map { PortfolioAssessment.Conversion(field: "requested_limit", source: nil, conversion: $0) }
-        // The report's conversions are those of the ratings' suggestions, in the ratings' order.
-        var pending = outcome.report.conversions[...]
-        let assessment = outcome.report.assessment
-        for rating in outcome.report.input.ratings {
-            guard let next = pending.first, let suggested = rating.suggestedLimit, next.converted == suggested else { continue }
-            pending = pending.dropFirst()
-            if assessment.suggestedLimits.contains(where: { $0.source == rating.source && $0.amount == suggested }) {
-                conversions.append(PortfolioAssessment.Conversion(field: "suggested_limit", source: rating.source,
-                                                                  conversion: next))
-            }
-        }
-        self.init(line: line, record: record, request: outcome.request, assessment: assessment,
-                  decision: outcome.decision, conversions: conversions)
     }
 }

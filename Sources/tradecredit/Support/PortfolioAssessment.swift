@@ -1,10 +1,14 @@
 import Foundation
+import Logging
 import TradeCredit
 
-/// `assess`'s composition: each buyer of a buyers file is looked up in a file bureau, scored by the risk engine
-/// (`BuyerScorer`) and its limit request decided under a policy (`LimitUnderwriter`), with amounts in other
-/// currencies converted into the policy currency first. The rules are the engine's; this type only wires them.
+/// The composition of `assess`, `quote` and `demo`: every buyer of a buyers file assessed and its limit request decided
+/// through the SDK's ``Underwriter`` (the batch API), and the results in the form the outputs print. The rules are the
+/// SDK's; this type only builds the applications from the file and locates the failures in it.
 struct PortfolioAssessment {
+    /// The label of the progress bar of the decisions.
+    static let progressLabel = "Deciding limits"
+
     /// One amount converted into the policy currency.
     struct Conversion {
         /// `requested_limit`, or `suggested_limit` for a bureau's suggestion.
@@ -35,88 +39,87 @@ struct PortfolioAssessment {
     let policy: PolicyTerms
     /// The evaluation date (ages of ratings, the decision date).
     let asOf: CalendarDate
-    /// The ratings.
-    let bureau: FileRatingBureau
+    /// The underwriter over the ratings and the rates, for `policy`.
+    let underwriter: Underwriter
     /// The name of the buyers file in errors (`<stdin>` for standard input).
     let buyersFile: String
 
-    /// Scores and decides every buyer, in file order.
-    /// - Throws: ``InputError`` at `FILE:LINE: requested_limit` for an amount the rates cannot convert, at
-    ///   `FILE:LINE: incorporation_date` for a buyer incorporated after the as-of date; a bad rates file.
-    func run(_ records: [BuyersFile.LocatedRecord], converter: inout PolicyCurrencyConverter) async throws -> [Outcome] {
-        let scales = bureau.scales.values.sorted { $0.id < $1.id }
-        let scorer = BuyerScorer()
-        let underwriter = LimitUnderwriter(policy: policy)
-        var outcomes: [Outcome] = []
-        for located in records {
-            let (line, record, buyer) = (located.line, located.record, located.record.buyer)
-            func inputError(_ field: String, _ message: String) -> InputError {
-                InputError(file: buyersFile, line: line, field: field, message)
-            }
-            var conversions: [Conversion] = []
+    /// The composition over `bureau` and `rates` for `policy`. The assessments carry no recommended limit (the
+    /// outputs show the decisions); the underwriter logs errors only.
+    /// - Throws: the policy's validation errors.
+    init(policy: PolicyTerms, asOf: CalendarDate, bureau: FileRatingBureau, rates: any ExchangeRateProvider,
+         buyersFile: String) throws {
+        self.policy = policy
+        self.asOf = asOf
+        self.buyersFile = buyersFile
+        // The first failed buyer is the command's error, told once: the batch's warnings would repeat it on stderr.
+        var logger = Logger(label: "tradecredit.underwriter")
+        logger.logLevel = .error
+        underwriter = try Underwriter(bureaus: [bureau], rates: rates, terms: policy,
+                                      settings: UnderwriterSettings(recommendsLimits: false), logger: logger)
+    }
 
-            // The request: the requested limit in the policy currency, or a preliminary assessment without one.
-            let kind: LimitRequestKind
-            let requested: Money
-            if let asked = record.requestedLimit, asked.isPositive {
-                do {
-                    if let conversion = try await converter.convert(asked) {
-                        conversions.append(Conversion(field: "requested_limit", source: nil, conversion: conversion))
-                        requested = conversion.converted
-                    } else {
-                        requested = asked
-                    }
-                } catch let error as ModelError {
-                    throw inputError("requested_limit", error.message + (error.value.map { " (\"\($0)\")" } ?? ""))
-                }
-                guard requested.isPositive else {
-                    throw inputError("requested_limit", "\(asked) converts to \(requested): too small for a limit request")
-                }
-                kind = .newLimit
-            } else {
-                kind = .preliminaryAssessment
-                requested = policy.underwriting.automaticAuthority
-            }
+    /// The application of one buyer of the file: a new limit for its requested limit, a preliminary assessment of the
+    /// automatic authority without one, requested and decided on the as-of date.
+    func application(_ located: BuyersFile.LocatedRecord) throws -> LimitApplication {
+        let buyer = located.record.buyer
+        let asked = located.record.requestedLimit.flatMap { $0.isPositive ? $0 : nil }
+        let id = LimitID(validated: buyer.id.rawValue)
+        let request = try LimitRequest(id: id, buyerID: buyer.id, kind: asked == nil ? .preliminaryAssessment : .newLimit,
+                                       requestedAmount: asked ?? policy.underwriting.automaticAuthority,
+                                       requestDate: asOf, paymentTermsDays: located.record.paymentTermsDays)
+        return LimitApplication(BuyerProfile(buyer), request: request, decisionID: id)
+    }
 
-            // The ratings, their suggested limits in the policy currency. A suggestion the rates cannot convert is
-            // left as it is: the underwriter then refers the request (`capacity_needs_conversion`).
-            var ratings: [BureauRating] = []
-            var suggestionConversions: [Conversion] = []
-            for rating in bureau.ratingsNow(for: BuyerQuery(buyer)) {
-                var converted: CurrencyConversion?
-                if let suggestion = rating.suggestedLimit {
-                    do { converted = try await converter.convert(suggestion) } catch is ModelError { converted = nil }
-                }
-                guard let conversion = converted else {
-                    ratings.append(rating)
-                    continue
-                }
-                suggestionConversions.append(Conversion(field: "suggested_limit", source: rating.source, conversion: conversion))
-                ratings.append(BureauRating(source: rating.source, scaleID: rating.scaleID,
-                                            buyerIdentifier: rating.buyerIdentifier, ratedOn: rating.ratedOn,
-                                            value: rating.value, suggestedLimit: conversion.converted,
-                                            adverseEvents: rating.adverseEvents))
+    /// Assesses and decides every buyer, in file order. `progress` is told how far the batch has come.
+    /// - Throws: ``InputError`` at `FILE:LINE: FIELD` for the first buyer in file order that failed (a requested limit
+    ///   the rates cannot convert, a buyer incorporated after the as-of date, …).
+    func run(_ records: [BuyersFile.LocatedRecord],
+             progress: (@Sendable (BatchProgress) -> Void)? = nil) async throws -> [Outcome] {
+        let entries = try await underwriter.decideAll(try records.map(application), on: asOf, progress: progress)
+        return try zip(records, entries).map { located, entry in
+            switch entry.result {
+            case .success(let outcome): return Outcome(line: located.line, record: located.record, outcome: outcome)
+            case .failure(let failure): throw inputError(failure, line: located.line)
             }
-
-            let assessment: BuyerAssessment
-            do {
-                assessment = try scorer.assess(AssessmentInput(buyer: buyer, asOf: asOf, ratings: ratings, scales: scales))
-            } catch let error as UnderwritingError {
-                throw inputError(error.field == "buyer.incorporationDate" ? "incorporation_date" : error.field,
-                                 error.message + (error.value.map { " (\"\($0)\")" } ?? ""))
-            }
-            // Only the suggestions of the sources the assessment used bear on the decision.
-            conversions += suggestionConversions.filter { candidate in
-                assessment.suggestedLimits.contains { $0.source == candidate.source && $0.amount == candidate.conversion.converted }
-            }
-
-            let id = LimitID(validated: buyer.id.rawValue)
-            let request = try LimitRequest(id: id, buyerID: buyer.id, kind: kind, requestedAmount: requested,
-                                           requestDate: asOf, paymentTermsDays: record.paymentTermsDays)
-            let decision = try underwriter.decide(request, for: buyer, assessment: assessment, decisionID: id, on: asOf)
-            outcomes.append(Outcome(line: line, record: record, request: request, assessment: assessment,
-                                    decision: decision, conversions: conversions))
         }
-        return outcomes
+    }
+
+    /// A buyer's failure at its line of the buyers file, under the column it comes from.
+    private func inputError(_ failure: UnderwriterFailure, line: Int) -> InputError {
+        // The failure's message is `field: message ("value")`; the column replaces the field.
+        var message = Substring(failure.message)
+        if let field = failure.field, message.hasPrefix(field + ": ") { message = message.dropFirst(field.count + 2) }
+        let column: String?
+        switch (failure.code, failure.field) {
+        case (_, "buyer.incorporationDate"?): column = "incorporation_date"
+        // Suggested limits the rates cannot convert stay as they are: a rate failure is the requested limit's.
+        case (ModelError.Code.rateUnavailable.rawValue, _), (ModelError.Code.dateOutOfRange.rawValue, _),
+             (_, "requestedAmount"?): column = "requested_limit"
+        default: column = failure.field
+        }
+        return InputError(file: buyersFile, line: line, field: column, String(message))
+    }
+}
+
+extension PortfolioAssessment.Outcome {
+    /// A facade outcome in the form the outputs report: the requested limit's conversion, then the conversions of the
+    /// bureau suggestions the assessment used.
+    init(line: Int, record: BuyerRecord, outcome: LimitOutcome) {
+        var conversions = outcome.conversions.filter { $0.original == outcome.originalRequest.requestedAmount }
+            .map { PortfolioAssessment.Conversion(field: "requested_limit", source: nil, conversion: $0) }
+        // The report's conversions are those of the ratings' suggestions, in the ratings' order.
+        var pending = outcome.report.conversions[...]
+        let assessment = outcome.report.assessment
+        for rating in outcome.report.input.ratings {
+            guard let next = pending.first, let suggested = rating.suggestedLimit, next.converted == suggested else { continue }
+            pending = pending.dropFirst()
+            if assessment.suggestedLimits.contains(where: { $0.source == rating.source && $0.amount == suggested }) {
+                conversions.append(PortfolioAssessment.Conversion(field: "suggested_limit", source: rating.source,
+                                                                  conversion: next))
+            }
+        }
+        self.init(line: line, record: record, request: outcome.request, assessment: assessment,
+                  decision: outcome.decision, conversions: conversions)
     }
 }

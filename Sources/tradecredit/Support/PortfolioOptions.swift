@@ -25,13 +25,20 @@ struct PortfolioOptions: ParsableArguments {
     /// How outputs name the ratings: `sample`, or the ratings file as given.
     var ratingsName: String { ratings ?? "sample" }
 
-    /// Reads the buyers file and the ratings, then scores and decides every buyer under `policy` at `asOf`.
+    /// Reads the ratings and the buyers file, then assesses and decides every buyer through the SDK's `Underwriter`
+    /// over them and `rates`, under `policy` at `asOf`, with a progress bar on stderr (a terminal only, after 1 s).
+    /// - Returns: the composition (its underwriter quotes the policy) and the outcomes in file order.
+    /// - Throws: ``InputError`` for a bad ratings or buyers file, and at the buyers file's line for the first buyer
+    ///   that failed.
     func assess(policy: PolicyTerms, asOf: CalendarDate,
-                converter: inout PolicyCurrencyConverter) async throws -> [PortfolioAssessment.Outcome] {
+                rates: OfflineRates) async throws -> (PortfolioAssessment, [PortfolioAssessment.Outcome]) {
         let bureau = try RatingsFile.open(ratings)
         let file = InputFile.displayName(buyers)
         let records = try BuyersFile.parseLocated(try InputFile.text(at: buyers), file: file)
-        return try await PortfolioAssessment(policy: policy, asOf: asOf, bureau: bureau, buyersFile: file)
-            .run(records, converter: &converter)
+        let assessment = try PortfolioAssessment(policy: policy, asOf: asOf, bureau: bureau, rates: rates, buyersFile: file)
+        let outcomes = try await ProgressBar.showing(PortfolioAssessment.progressLabel) { progress in
+            try await assessment.run(records, progress: progress)
+        }
+        return (assessment, outcomes)
     }
 }

@@ -40,20 +40,14 @@ struct PortfolioQuote {
         outcomes.compactMap { outcome in Self.exclusion(outcome).map { (outcome, $0) } }
     }
 
-    /// The quote of the priced buyers: granted limit, PD of the assessment, expected turnover as insured turnover.
+    /// The quote of the priced buyers through `underwriter` (granted limit, PD of the assessment, expected turnover
+    /// as insured turnover), at the rates of `date` when an amount is in another currency.
     /// - Throws: ``InputError`` at the buyers file's line for a buyer the engine cannot price, at the policy file's
     ///   JSON path for its terms, at `--country` for a country without a tax rate.
-    func quote(converter: inout PolicyCurrencyConverter) async throws -> Quote {
+    func quote(with underwriter: Underwriter, ratesOn date: CalendarDate) async throws -> Quote {
         let priced = priced
-        let buyers = priced.map(Self.quoteBuyer)
-        var rates: QuoteRates?
-        if buyers.contains(where: { [$0.limit, $0.annualInsuredTurnover].contains { $0 != nil && $0?.currency != terms.currency } }) {
-            let table = try await converter.table()
-            rates = QuoteRates(table: table.table, date: table.date)
-        }
-        let request = QuoteRequest(terms: terms, policyholderCountry: country, buyers: buyers, rates: rates)
         do {
-            return try QuoteEngine.quote(request)
+            return try await underwriter.quote(priced.map(Self.quoteBuyer), policyholderCountry: country, ratesOn: date).quote
         } catch let error as PricingError {
             throw inputError(error, priced: priced)
         }

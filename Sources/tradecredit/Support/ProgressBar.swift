@@ -1,4 +1,5 @@
 import Foundation
+import TradeCredit
 
 #if canImport(Glibc)
 import Glibc
@@ -73,5 +74,18 @@ final class ProgressBar: @unchecked Sendable {
     /// Writes `text` to stderr.
     @Sendable static func writeToStandardError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+extension ProgressBar {
+    /// Runs `work` with a bar named `label` that the `Underwriter` batch's progress callback feeds; the bar is cleared
+    /// when the work ends.
+    static func showing<T>(_ label: String,
+                           _ work: (@escaping @Sendable (BatchProgress) -> Void) async throws -> T) async rethrows -> T {
+        let bar = ProgressBar(label: label)
+        defer { bar.finish() }
+        return try await work { progress in
+            bar.update(progress.fraction, completed: progress.completed, total: progress.total)
+        }
     }
 }

@@ -50,39 +50,18 @@ public enum BuyersFile {
     }
 
     private static func parseRow(_ row: CSVTable.Row, file: String) throws -> BuyerRecord {
-        // Each column is parsed on its own so that an error names the column it came from.
         func column<T>(_ name: String, _ parse: (String) throws -> T) throws -> T? {
-            guard let text = row.value(name) else { return nil }
-            do { return try parse(text) } catch let error as ModelError {
-                throw InputError(file: file, line: row.line, column: name, error)
-            }
+            try row.parsed(name, file: file, parse)
         }
         func required<T>(_ name: String, _ parse: (String) throws -> T) throws -> T {
-            guard let value = try column(name, parse) else {
-                throw InputError(file: file, line: row.line, field: name, "a value is required")
-            }
-            return value
+            try row.required(name, file: file, parse)
         }
 
         let id = try required("id") { try BuyerID($0) }
         let name = try required("legal_name") { $0 }
         let country = try required("country") { try CountryCode($0) }
-        let identifiers: [BuyerIdentifier] = try row.value("identifiers").map { cell in
-            try cell.split(separator: ";").map { part -> BuyerIdentifier in
-                do { return try BuyerIdentifier(parsing: String(part)) } catch let error as ModelError {
-                    // Name the identifier in full: a cell may hold several.
-                    throw InputError(file: file, line: row.line, field: "identifiers",
-                                     "\(part.trimmingCharacters(in: .whitespaces)): \(error.message)")
-                }
-            }
-        } ?? []
-        let category = try column("category") { text in
-            guard let category = BuyerCategory(rawValue: text) else {
-                throw ModelError(.invalidFormat, value: text,
-                                 "expected one of \(BuyerCategory.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return category
-        } ?? .business
+        let identifiers = try row.identifiers("identifiers", file: file)
+        let category = try row.category("category", file: file) ?? .business
         let sector = try column("sector") { try NACECode(parsing: $0) }
         let incorporation = try column("incorporation_date") { try CalendarDate(parsing: $0) }
         let relatedParty = try column("related_party") { try parseYesNo($0) } ?? false

@@ -33,29 +33,28 @@ public struct LedgerFile: Sendable {
         var invoices: [LedgerInvoice] = [], invoiceLines: [Int] = [], invoiceLineOfID: [String: Int] = [:]
         var payments: [LedgerPayment] = [], paymentLines: [Int] = []
         for row in table.rows {
-            let cells = Cells(row: row, file: file)
-            let invoiceID = try cells.required("invoice_id") { $0 }
+            let invoiceID = try row.required("invoice_id", file: file) { $0 }
             if let first = invoiceLineOfID[invoiceID] {
                 throw InputError(file: file, line: row.line, field: "invoice_id",
                                  "invoice \"\(invoiceID)\" already listed on line \(first)")
             }
             invoiceLineOfID[invoiceID] = row.line
-            let buyer = try Self.buyer(cells)
+            let buyer = try Self.buyer(row, file: file)
             if let index = buyerIndex[buyer.id] {
-                buyers[index] = try Self.merge(buyers[index], with: buyer, firstLine: buyerLines[index], cells: cells)
+                buyers[index] = try Self.merge(buyers[index], with: buyer, firstLine: buyerLines[index], row: row, file: file)
             } else {
                 buyerIndex[buyer.id] = buyers.count
                 buyers.append(buyer)
                 buyerLines.append(row.line)
             }
-            let currency = try cells.required("currency") { try CurrencyCode($0) }
-            let amount = try cells.required("amount") { try Money(parsing: $0, currency: currency, strict: true).rounded() }
+            let currency = try row.required("currency", file: file) { try CurrencyCode($0) }
+            let amount = try row.required("amount", file: file) { try Money(parsing: $0, currency: currency, strict: true).rounded() }
             invoices.append(LedgerInvoice(
-                id: invoiceID, buyerID: buyer.id, invoiceDate: try cells.required("invoice_date") { try CalendarDate(parsing: $0) },
-                dueDate: try cells.required("due_date") { try CalendarDate(parsing: $0) }, amount: amount))
+                id: invoiceID, buyerID: buyer.id, invoiceDate: try row.required("invoice_date", file: file) { try CalendarDate(parsing: $0) },
+                dueDate: try row.required("due_date", file: file) { try CalendarDate(parsing: $0) }, amount: amount))
             invoiceLines.append(row.line)
-            let paidOn = try cells.optional("paid_date") { try CalendarDate(parsing: $0) }
-            let paid = try cells.optional("paid_amount") { try Money(parsing: $0, currency: currency, strict: true).rounded() }
+            let paidOn = try row.parsed("paid_date", file: file) { try CalendarDate(parsing: $0) }
+            let paid = try row.parsed("paid_amount", file: file) { try Money(parsing: $0, currency: currency, strict: true).rounded() }
             if let paidOn {
                 payments.append(LedgerPayment(invoiceID: invoiceID, date: paidOn, amount: paid ?? amount))
                 paymentLines.append(row.line)
@@ -93,49 +92,19 @@ public struct LedgerFile: Sendable {
 
     // MARK: - Rows
 
-    /// A row's cells, each parsed on its own so that an error names its column.
-    private struct Cells {
-        let row: CSVTable.Row
-        let file: String
-
-        func optional<T>(_ name: String, _ parse: (String) throws -> T) throws -> T? {
-            guard let text = row.value(name) else { return nil }
-            do { return try parse(text) } catch let error as ModelError {
-                throw InputError(file: file, line: row.line, column: name, error)
-            }
-        }
-
-        func required<T>(_ name: String, _ parse: (String) throws -> T) throws -> T {
-            guard let value = try optional(name, parse) else {
-                throw InputError(file: file, line: row.line, field: name, "a value is required")
-            }
-            return value
-        }
-    }
-
-    private static func buyer(_ cells: Cells) throws -> LedgerBuyer {
-        let identifiers: [BuyerIdentifier] = try cells.optional("identifiers") { cell in
-            try cell.split(separator: ";").map { try BuyerIdentifier(parsing: String($0)) }
-        } ?? []
-        let category = try cells.optional("category") { text in
-            guard let category = BuyerCategory(rawValue: text) else {
-                throw ModelError(.invalidFormat, value: text,
-                                 "expected one of \(BuyerCategory.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return category
-        }
-        return LedgerBuyer(id: try cells.required("buyer_id") { $0 },
-                           country: try cells.required("country") { try CountryCode($0) },
-                           sector: try cells.optional("sector") { try NACECode(parsing: $0) },
-                           category: category ?? .business, name: cells.row.value("buyer_name"),
-                           identifiers: identifiers)
+    private static func buyer(_ row: CSVTable.Row, file: String) throws -> LedgerBuyer {
+        LedgerBuyer(id: try row.required("buyer_id", file: file) { $0 },
+                    country: try row.required("country", file: file) { try CountryCode($0) },
+                    sector: try row.parsed("sector", file: file) { try NACECode(parsing: $0) },
+                    category: try row.category("category", file: file) ?? .business, name: row.value("buyer_name"),
+                    identifiers: try row.identifiers("identifiers", file: file))
     }
 
     /// The buyer of an earlier line completed by this line; a value given on both that differs is an error.
-    private static func merge(_ known: LedgerBuyer, with line: LedgerBuyer, firstLine: Int,
-                              cells: Cells) throws -> LedgerBuyer {
+    private static func merge(_ known: LedgerBuyer, with line: LedgerBuyer, firstLine: Int, row: CSVTable.Row,
+                              file: String) throws -> LedgerBuyer {
         func conflict(_ column: String, _ before: String, _ now: String) -> InputError {
-            InputError(file: cells.file, line: cells.row.line, field: column,
+            InputError(file: file, line: row.line, field: column,
                        "buyer \"\(known.id)\" is \(before) on line \(firstLine), not \(now)")
         }
         if line.country != known.country { throw conflict("country", known.country.code, line.country.code) }
@@ -144,7 +113,7 @@ public struct LedgerFile: Sendable {
             if let before = known.sector, before != sector { throw conflict("sector", "\(before)", "\(sector)") }
             merged.sector = sector
         }
-        if cells.row.value("category") != nil, line.category != known.category {
+        if row.value("category") != nil, line.category != known.category {
             throw conflict("category", known.category.rawValue, line.category.rawValue)
         }
         if let name = line.name {

@@ -82,27 +82,18 @@ struct DiagnosisRun {
     static func rateTable(for ledger: SellerLedger, seller: SellerProfile, asOf: CalendarDate,
                           source text: String) async throws
         -> (table: RateTable, lastPublication: CalendarDate, policy: ConversionPolicy)? {
-        let source = RateSource(parsing: text)
-        if source.isRemote {
-            throw InputError(file: "--rates", "diagnose reads embedded rates or an ECB file (CSV, XML or zip), "
-                             + "not a remote source (\"\(source)\")")
-        }
+        // Refused at once when remote; a file is read only when an amount needs converting.
+        let rates = try OfflineRates(text, command: "diagnose", opensFileAtOnce: false)
+        defer { rates.close() }
         let needed = ledger.invoices.contains { $0.amount.currency != seller.reportingCurrency }
             || (seller.annualTurnover.map { $0.currency != .EUR } ?? false)
         guard needed, let first = ledger.invoices.map(\.invoiceDate).min() else { return nil }
-        let connection = try RateSourceErrors.mapping(source) { try RateConnection(source) }
-        defer { connection.close() }
-        let provider = connection.provider
-        return try await RateSourceErrors.mapping(source) {
-            let latest = try await provider.publication(for: nil, policy: ConversionPolicy()).date
-            let end = min(asOf, latest)
-            let lookback = max(7, asOf.days(since: latest))
-            let policy = ConversionPolicy(maxLookbackDays: lookback)
-            let table = try await provider.rateTable(from: min(first, end), through: end, policy: policy)
-            // Valid through the as-of date: an invoice after the last publication converts at it.
-            return (try RateTable(source: table.source, publications: table.publications, validThrough: asOf), end,
-                    policy)
-        }
+        let latest = try await rates.publication(for: nil, policy: ConversionPolicy()).date
+        let end = min(asOf, latest)
+        let policy = ConversionPolicy(maxLookbackDays: max(7, asOf.days(since: latest)))
+        let table = try await rates.rateTable(from: min(first, end), through: end, policy: policy)
+        // Valid through the as-of date: an invoice after the last publication converts at it.
+        return (try RateTable(source: table.source, publications: table.publications, validThrough: asOf), end, policy)
     }
 
     /// An engine error at the file it comes from: the ledger's line and column, the profile's field, the policy.

@@ -16,17 +16,18 @@ final class OfflineRates: ExchangeRateProvider, @unchecked Sendable {
     private var connection: RateConnection?
     private var firstTable: (source: String, date: CalendarDate)?
 
-    /// The rates of `--rates TEXT`, an ECB file opened at once.
+    /// The rates of `--rates TEXT`, an ECB file opened at once unless `opensFileAtOnce` is `false` (then on the first
+    /// request, like the embedded history).
     /// - Throws: ``InputError`` naming `--rates` for a remote source (`command` reads rates offline only); naming the
     ///   file for an unreadable or malformed one.
-    init(_ text: String, command: String) throws {
+    init(_ text: String, command: String, opensFileAtOnce: Bool = true) throws {
         let source = RateSource(parsing: text)
         if source.isRemote {
             throw InputError(file: "--rates", "\(command) reads embedded rates or an ECB file (CSV, XML or zip), "
                              + "not a remote source (\"\(source)\")")
         }
         rateSource = source
-        if case .file = source { _ = try provider() }
+        if opensFileAtOnce, case .file = source { _ = try provider() }
     }
 
     /// The source and the date of the first rate table served; `nil` while none was.

@@ -50,12 +50,7 @@ enum PortfolioFile {
     }
 
     private static func parseRow(_ row: CSVTable.Row, sectors: [String], file: String) throws -> PortfolioObligor {
-        func required(_ column: String) throws -> String {
-            guard let text = row.value(column) else {
-                throw InputError(file: file, line: row.line, field: column, "a value is required")
-            }
-            return text
-        }
+        func required(_ column: String) throws -> String { try row.required(column, file: file) { $0 } }
         func number(_ column: String, _ text: String) throws -> Double {
             guard let value = Double(text), value.isFinite else {
                 throw InputError(file: file, line: row.line, field: column, "not a number (\"\(text)\")")
